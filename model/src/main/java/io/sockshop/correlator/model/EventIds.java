@@ -62,6 +62,11 @@ public final class EventIds {
         return "score/" + Require.nonBlank(runId, "runId") + "/" + revision;
     }
 
+    /** The picture of a service at one event time. */
+    public static String serviceHealth(String key, Instant updatedAt) {
+        return "health/" + Require.nonBlank(key, "key") + "/" + updatedAt.toEpochMilli();
+    }
+
     /** The first 16 hex digits of the SHA-256 of the text: short, stable, collision-safe enough for ids. */
     public static String sha256Prefix(String text) {
         try {

@@ -5,6 +5,7 @@ import io.sockshop.correlator.model.datadog.MetricPoint;
 import io.sockshop.correlator.model.finding.Finding;
 import io.sockshop.correlator.model.finding.IncidentState;
 import io.sockshop.correlator.model.finding.ScoreRecord;
+import io.sockshop.correlator.model.health.ServiceHealth;
 import io.sockshop.correlator.model.injection.InjectionEvent;
 import io.sockshop.correlator.model.k8s.K8sObject;
 
@@ -38,8 +39,11 @@ public record EventType<T>(String type, Class<T> dataClass, String schema) {
     public static final EventType<ScoreRecord> SCORE =
             new EventType<>(PREFIX + "score.v1", ScoreRecord.class, "score.v1.schema.json");
 
+    public static final EventType<ServiceHealth> SERVICE_HEALTH =
+            new EventType<>(PREFIX + "service-health.v1", ServiceHealth.class, "service-health.v1.schema.json");
+
     private static final List<EventType<?>> ALL =
-            List.of(K8S_OBJECT, DATADOG_LOG, DATADOG_METRIC, INJECTION, FINDING, INCIDENT, SCORE);
+            List.of(K8S_OBJECT, DATADOG_LOG, DATADOG_METRIC, INJECTION, FINDING, INCIDENT, SCORE, SERVICE_HEALTH);
 
     public EventType {
         Require.nonBlank(type, "type");

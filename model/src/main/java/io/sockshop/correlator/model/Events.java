@@ -5,6 +5,7 @@ import io.sockshop.correlator.model.datadog.MetricPoint;
 import io.sockshop.correlator.model.finding.Finding;
 import io.sockshop.correlator.model.finding.IncidentState;
 import io.sockshop.correlator.model.finding.ScoreRecord;
+import io.sockshop.correlator.model.health.ServiceHealth;
 import io.sockshop.correlator.model.injection.InjectionEvent;
 import io.sockshop.correlator.model.k8s.K8sObject;
 
@@ -67,6 +68,11 @@ public final class Events {
     public static CloudEvent<IncidentState> incident(IncidentState state) {
         return CloudEvent.of(EventType.INCIDENT, EventIds.incident(state.incidentId(), state.revision()),
                 CORRELATOR_SOURCE, state.incidentId(), state.updatedAt(), state.incidentId(), state);
+    }
+
+    public static CloudEvent<ServiceHealth> serviceHealth(ServiceHealth health) {
+        return CloudEvent.of(EventType.SERVICE_HEALTH, EventIds.serviceHealth(health.key(), health.updatedAt()),
+                CORRELATOR_SOURCE, health.service(), health.updatedAt(), health.key(), health);
     }
 
     public static CloudEvent<ScoreRecord> score(ScoreRecord score, int revision, Instant time) {

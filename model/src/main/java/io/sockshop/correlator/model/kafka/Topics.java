@@ -7,6 +7,7 @@ import io.sockshop.correlator.model.datadog.MetricPoint;
 import io.sockshop.correlator.model.finding.Finding;
 import io.sockshop.correlator.model.finding.IncidentState;
 import io.sockshop.correlator.model.finding.ScoreRecord;
+import io.sockshop.correlator.model.health.ServiceHealth;
 import io.sockshop.correlator.model.injection.InjectionEvent;
 import io.sockshop.correlator.model.k8s.K8sObject;
 import org.apache.kafka.common.serialization.Serdes;
@@ -49,12 +50,17 @@ public final class Topics {
             "sockshop.scores.v1", Serdes.String(), new CloudEventSerde<>(EventType.SCORE), true,
             "Score of each injection run (compacted); key run id; read with isolation.level=read_committed");
 
+    public static final TopicDescriptor<String, CloudEvent<ServiceHealth>> SERVICE_HEALTH = new TopicDescriptor<>(
+            "sockshop.service-health.v1", Serdes.String(), new CloudEventSerde<>(EventType.SERVICE_HEALTH), true,
+            "Current picture of each service (compacted); key <cluster>/<namespace>/<service>; read with isolation.level=read_committed");
+
     public static final TopicDescriptor<byte[], byte[]> DEAD_LETTERS = new TopicDescriptor<>(
             "sockshop.deadletter.v1", Serdes.ByteArray(), Serdes.ByteArray(), false,
             "Refused records, original key/value/headers byte for byte plus dlq.* headers (see DeadLetterHeaders)");
 
     private static final List<TopicDescriptor<?, ?>> ALL =
-            List.of(K8S, DATADOG_LOGS, DATADOG_METRICS, INJECTIONS, FINDINGS, INCIDENTS, SCORES, DEAD_LETTERS);
+            List.of(K8S, DATADOG_LOGS, DATADOG_METRICS, INJECTIONS, FINDINGS, INCIDENTS, SCORES, SERVICE_HEALTH,
+                    DEAD_LETTERS);
 
     private Topics() {
     }

@@ -21,7 +21,7 @@ class TopicsTest {
     @Test
     void onlyLatestStateTopicsAreCompacted() {
         assertThat(Topics.all().stream().filter(TopicDescriptor::compacted).map(TopicDescriptor::name))
-                .containsExactlyInAnyOrder(Topics.INCIDENTS.name(), Topics.SCORES.name());
+                .containsExactlyInAnyOrder(Topics.INCIDENTS.name(), Topics.SCORES.name(), Topics.SERVICE_HEALTH.name());
     }
 
     @Test
