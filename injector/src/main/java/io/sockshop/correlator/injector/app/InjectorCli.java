@@ -51,10 +51,6 @@ public class InjectorCli implements QuarkusApplication {
                             + (r.restored() ? "" : " (restore incomplete: " + r.view().message() + ")")));
                     yield runtime.recovered().stream().allMatch(r -> r.restored()) ? 0 : 1;
                 }
-                case "help", "--help", "-h" -> {
-                    out.println(USAGE);
-                    yield 0;
-                }
                 default -> usage("unknown command '" + command + "'");
             };
         } catch (InjectorException e) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,16 +50,24 @@ class InjectorApiTest {
     void runsAScenarioWithShortenedDurationsAndRestores() {
         Integer replicasBefore = InjectorTestResources.cluster.deployment("payment").getSpec().getReplicas();
         Response started = given().contentType(ContentType.JSON)
-                .body(Map.of("scenarioId", "incident-3", "parameters", Map.of("warmup", "200ms", "duration", "2s")))
+                .body(Map.of("scenarioId", "incident-3", "parameters", Map.of("warmup", "200ms", "duration", "10s")))
                 .post("/runs");
         started.then().statusCode(202).header("Location", containsString("/runs/incident-3-"))
                 .body("state", equalTo("PLANNED")).body("expected.rootCauseService", equalTo("payment"))
-                .body("parameters.duration", equalTo("2s"));
+                .body("parameters.duration", equalTo("10s"));
         String runId = started.path("runId");
 
-        await().atMost(Duration.ofSeconds(20)).until(() ->
-                InjectorTestResources.cluster.deployment("payment").getSpec().getReplicas() == 0);
-        await().atMost(Duration.ofSeconds(30)).until(() ->
+        AtomicBoolean paymentWasDown = new AtomicBoolean();
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            if (InjectorTestResources.cluster.deployment("payment").getSpec().getReplicas() == 0) {
+                paymentWasDown.set(true);
+            }
+            return paymentWasDown.get() || List.of("COMPLETED", "FAILED", "ABORTED")
+                    .contains(given().get("/runs/" + runId).<String>path("state"));
+        });
+        assertThat(paymentWasDown).as(() -> "payment at 0 during the run: " + given().get("/runs/" + runId).asString())
+                .isTrue();
+        await().atMost(Duration.ofSeconds(60)).until(() ->
                 "COMPLETED".equals(given().get("/runs/" + runId).path("state")));
 
         List<String> phases = given().get("/runs/" + runId).path("events.phase");
@@ -76,7 +85,7 @@ class InjectorApiTest {
         String runId = given().contentType(ContentType.JSON)
                 .body(Map.of("scenarioId", "incident-5", "parameters", Map.of("warmup", "100ms", "duration", "5m")))
                 .post("/runs").then().statusCode(202).extract().path("runId");
-        await().atMost(Duration.ofSeconds(20)).until(() ->
+        await().atMost(Duration.ofSeconds(60)).until(() ->
                 InjectorTestResources.cluster.deployment("queue-master").getSpec().getReplicas() == 0);
 
         given().contentType(ContentType.JSON).body(Map.of("scenarioId", "incident-1")).post("/runs")
@@ -84,7 +93,7 @@ class InjectorApiTest {
                 .body("title", equalTo("Conflicting run")).body("detail", containsString(runId));
 
         given().queryParam("reason", "demo over").post("/runs/" + runId + "/stop").then().statusCode(202);
-        await().atMost(Duration.ofSeconds(30)).until(() ->
+        await().atMost(Duration.ofSeconds(60)).until(() ->
                 "ABORTED".equals(given().get("/runs/" + runId).path("state")));
         assertThat(InjectorTestResources.cluster.deployment("queue-master").getSpec().getReplicas()).isEqualTo(1);
         given().get("/runs/" + runId).then().body("message", containsString("demo over"));
