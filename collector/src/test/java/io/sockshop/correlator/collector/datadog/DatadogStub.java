@@ -51,6 +51,7 @@ public final class DatadogStub implements AutoCloseable {
     private final ConcurrentLinkedQueue<Answer> logs = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Answer> metrics = new ConcurrentLinkedQueue<>();
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
+    private volatile Answer logsOutage;
 
     public DatadogStub() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -74,6 +75,11 @@ public final class DatadogStub implements AutoCloseable {
         return this;
     }
 
+    /** Until cleared (null), every logs request past the script gets this answer. */
+    public void logsOutage(Answer answer) {
+        logsOutage = answer;
+    }
+
     public List<Seen> requests(String path) {
         return seen.stream().filter(s -> s.path().equals(path)).toList();
     }
@@ -93,9 +99,10 @@ public final class DatadogStub implements AutoCloseable {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         seen.add(new Seen(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                 exchange.getRequestURI().getRawQuery(), Map.copyOf(exchange.getRequestHeaders()), body));
+        Answer outage = script == logs ? logsOutage : null;
         Answer answer = script.poll();
         if (answer == null) {
-            answer = Answer.json(lastPage);
+            answer = outage != null ? outage : Answer.json(lastPage);
         }
         byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", answer.contentType());
