@@ -130,6 +130,9 @@ public final class KubernetesWatcher implements AutoCloseable {
             return true;
         });
         informers.add(watched);
+        io.micrometer.core.instrument.Gauge.builder("collector.informer.watching", watched, w -> w.wasWatching ? 1 : 0)
+                .tag("namespace", namespace).tag("kind", kind)
+                .description("1 while the informer is synced and watching, as last checked").register(registry);
         informer.start().whenComplete((ignored, error) -> {
             if (error != null) {
                 LOG.errorf("%s informer in %s failed to start: %s", kind, namespace, error.getMessage());
@@ -275,7 +278,7 @@ public final class KubernetesWatcher implements AutoCloseable {
         final String kind;
         final SharedIndexInformer<?> informer;
         final Counter reconnects;
-        boolean wasWatching;
+        volatile boolean wasWatching;
         boolean everWatched;
 
         WatchedInformer(String namespace, String kind, SharedIndexInformer<?> informer, Counter reconnects) {

@@ -157,7 +157,11 @@ class KubernetesWatcherTest {
         CloudEvent<K8sObject> seen = awaitRecord(o -> o.name().equals("catalogue-f4cd6c6f4-gfqmd"));
 
         // The pod goes while the watch is down; the watch comes back with 410 Gone.
-        api.whileWatchIsDown("/pods", () -> client.pods().inNamespace(NS).withName("catalogue-f4cd6c6f4-gfqmd").delete());
+        api.whileWatchIsDown("/pods", () -> {
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    registry.get("collector.informer.watching").tag("kind", "Pod").gauge().value() == 0);
+            client.pods().inNamespace(NS).withName("catalogue-f4cd6c6f4-gfqmd").delete();
+        });
 
         CloudEvent<K8sObject> gone = awaitRecord(o -> o.action() == WatchAction.RELIST_DELETED);
         assertThat(api.goneAnswered()).isEqualTo(1);
