@@ -170,7 +170,8 @@ class KubernetesWatcherTest {
         assertThat(gone.id()).isEqualTo(seen.id() + "/deleted");
         assertThat(gone.data().pod().containerStatuses().get(0).restartCount()).isEqualTo(29);
         await().atMost(Duration.ofSeconds(30)).until(collector::ready);
-        assertThat(registry.get("collector.informer.reconnects").tag("kind", "Pod").counter().count()).isGreaterThanOrEqualTo(1);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                registry.get("collector.informer.reconnects").tag("kind", "Pod").counter().count() >= 1);
         assertThat(reader.events()).filteredOn(e -> e.data().name().equals("catalogue-f4cd6c6f4-other"))
                 .extracting(e -> e.data().action()).containsExactly(WatchAction.ADDED);
     }
