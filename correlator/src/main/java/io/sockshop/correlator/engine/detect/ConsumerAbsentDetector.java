@@ -41,24 +41,25 @@ public final class ConsumerAbsentDetector implements Detector {
         List<Match> out = new ArrayList<>();
         for (QueueEdge q : ctx.topology().queues()) {
             ServiceState consumer = ctx.state(q.consumer());
-            if (!consumer.unavailable() || consumer.unavailableSince == 0) {
+            long since = consumer.outageSince(ctx.now(), ctx.settings().activeWindow().toMillis());
+            if (since == 0) {
                 continue;
             }
             ServiceState publisher = ctx.state(q.publisher());
             QueueState qs = ctx.queue(q.queue());
-            long published = qs.consumerDownSince == consumer.unavailableSince ? qs.publishedWhileDown
-                    : publisher.publishedSince(consumer.unavailableSince);
+            long published = qs.consumerDownSince == since ? qs.publishedWhileDown : publisher.publishedSince(since);
             if (published < ctx.settings().minPublished()) {
                 continue;
             }
-            out.add(match(ctx, q, consumer, publisher, qs, published));
+            Match m = match(ctx, q, consumer, publisher, qs, published, since);
+            out.add(consumer.unavailable() ? m : m.recovering());
         }
         return out;
     }
 
     private Match match(DetectionContext ctx, QueueEdge q, ServiceState consumer, ServiceState publisher,
-                        QueueState qs, long published) {
-        long since = consumer.unavailableSince;
+                        QueueState qs, long published, long since) {
+        long until = consumer.outageUntil(since, ctx.now());
         long firstPublish = qs.consumerDownSince == since && qs.firstPublishWhileDown > 0 ? qs.firstPublishWhileDown
                 : publisher.publishTimes.stream().filter(t -> t >= since).findFirst().orElse(since);
         long lastPublish = qs.consumerDownSince == since && qs.lastPublishWhileDown > 0 ? qs.lastPublishWhileDown
@@ -74,7 +75,7 @@ public final class ConsumerAbsentDetector implements Detector {
                 depth = Math.round(broker.queueDepth);
             }
         }
-        long publisherErrors = publisher.errors.between(since, ctx.now());
+        long publisherErrors = publisher.errors.between(since, until);
         List<String> reasons = new ArrayList<>();
         reasons.add(q.consumer() + " (consumer of " + q.queue() + ") has 0 available replicas since " + Format.clock(since));
         reasons.add(q.publisher() + " published " + published + " message(s) to " + q.queue() + " since then");
@@ -92,7 +93,7 @@ public final class ConsumerAbsentDetector implements Detector {
             affected.add(q.broker());
         }
         Impact impact = new Impact(null, null, null, publisherErrors, null, null, null, null,
-                Math.max(0, (ctx.now() - since) / 1000), published, depth);
+                Math.max(0, (until - since) / 1000), published, depth);
         Remediation remediation = new Remediation(
                 List.of(ctx.kubectl("scale deployment/" + deployment + " --replicas=" + Math.max(1, consumer.desired)),
                         "Check that the " + published + " queued message(s) are processed once " + q.consumer() + " is back"),

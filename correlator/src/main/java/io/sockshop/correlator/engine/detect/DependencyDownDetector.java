@@ -43,19 +43,20 @@ public final class DependencyDownDetector implements Detector {
         List<Match> out = new ArrayList<>();
         for (var def : ctx.topology().services()) {
             ServiceState callee = ctx.state(def.name());
-            if (!callee.unavailable() || callee.unavailableSince == 0) {
+            long since = callee.outageSince(ctx.now(), ctx.settings().activeWindow().toMillis());
+            if (since == 0) {
                 continue;
             }
-            Match m = match(ctx, def.name(), callee);
+            Match m = match(ctx, def.name(), callee, since);
             if (m != null) {
-                out.add(m);
+                out.add(callee.unavailable() ? m : m.recovering());
             }
         }
         return out;
     }
 
-    private Match match(DetectionContext ctx, String calleeName, ServiceState callee) {
-        long since = callee.unavailableSince;
+    private Match match(DetectionContext ctx, String calleeName, ServiceState callee, long since) {
+        long until = callee.outageUntil(since, ctx.now());
         long from = since - ctx.settings().dependencyErrorLookback().toMillis();
         List<String> complaining = new ArrayList<>();
         List<Evidence> evidence = new ArrayList<>();
@@ -80,12 +81,12 @@ public final class DependencyDownDetector implements Detector {
             }
             complaining.add(caller);
             refusals += toward + (onlyDownCallee ? unknown : 0);
-            errors += c.errors.between(from, ctx.now());
+            errors += c.errors.between(from, until);
             detected = Math.min(detected, Math.max(since, c.dependencyErrorFirst));
             last = Math.max(last, c.dependencyErrorLast);
             DetectionContext.add(evidence, c.dependencyErrorEvidence, caller);
             for (ServiceState.FailedItem f : c.failed) {
-                if (f.time() >= from) {
+                if (f.time() >= from && f.time() <= until + ctx.settings().dependencyErrorLookback().toMillis()) {
                     failed.add(f);
                 }
             }
@@ -112,8 +113,9 @@ public final class DependencyDownDetector implements Detector {
         affected.addAll(complaining);
         ctx.topology().upstreamOf(calleeName).stream().filter(s -> !affected.contains(s)).forEach(affected::add);
         List<String> reasons = new ArrayList<>();
-        reasons.add(calleeName + " has 0 of " + Math.max(callee.desired, 0) + " desired replicas available since "
-                + Format.clock(since));
+        reasons.add(callee.unavailable()
+                ? calleeName + " has 0 of " + Math.max(callee.desired, 0) + " desired replicas available since " + Format.clock(since)
+                : calleeName + " had no available replica from " + Format.clock(since) + " to " + Format.clock(until));
         reasons.add(String.join(", ", complaining) + " logged " + refusals + " failed call(s) toward " + calleeName);
         reasons.add(moneyAtRisk ? failed.size() + " transaction(s) ended in a failed payment state"
                 : "no failed transaction logged yet: money at risk not established");
@@ -138,7 +140,7 @@ public final class DependencyDownDetector implements Detector {
                 "Retry calls to " + calleeName + " with idempotency keys and keep transactions pending instead of failing them",
                 "Reconcile transaction states daily against the provider"));
         Impact impact = new Impact(null, null, null, errors, failedOrders, moneyAtRisk ? Boolean.TRUE : null, null, null,
-                Math.max(0, (ctx.now() - since) / 1000), null, null);
+                Math.max(0, (until - since) / 1000), null, null);
         long detectedAt = detected == Long.MAX_VALUE ? since : detected;
         return new Match(signature(), version(), precedence(), FaultType.DEPENDENCY_UNAVAILABLE, rootCause,
                 moneyAtRisk ? Severity.CRITICAL : Severity.HIGH, confidence, reasons, title, summary, affected,

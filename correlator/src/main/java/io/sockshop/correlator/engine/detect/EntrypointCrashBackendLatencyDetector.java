@@ -46,7 +46,7 @@ public final class EntrypointCrashBackendLatencyDetector implements Detector {
         String entry = ctx.topology().entrypoint();
         ServiceState e = ctx.state(entry);
         long from = ctx.windowStart();
-        List<RestartRecord> restarts = e.restarts.stream().filter(r -> r.time() >= from && r.time() <= ctx.now()).toList();
+        List<RestartRecord> restarts = e.episode(ctx.now(), ctx.settings().restartWindow().toMillis());
         if (restarts.size() < ctx.settings().entrypointMinRestarts() || restarts.stream().anyMatch(RestartRecord::oomKilled)) {
             return List.of();
         }

@@ -18,7 +18,25 @@ import java.util.List;
 public record Match(String signature, int version, int precedence, FaultType faultType, RootCause rootCause,
                     Severity severity, double confidence, List<String> reasons, String title, String summary,
                     List<String> affected, List<String> localization, List<Evidence> evidence, Impact impact,
-                    Remediation remediation, long firstSeen, long detectedAt, long lastSeen) {
+                    Remediation remediation, long firstSeen, long detectedAt, long lastSeen, boolean active) {
+
+    /** A match whose symptoms hold now. */
+    public Match(String signature, int version, int precedence, FaultType faultType, RootCause rootCause,
+                 Severity severity, double confidence, List<String> reasons, String title, String summary,
+                 List<String> affected, List<String> localization, List<Evidence> evidence, Impact impact,
+                 Remediation remediation, long firstSeen, long detectedAt, long lastSeen) {
+        this(signature, version, precedence, faultType, rootCause, severity, confidence, reasons, title, summary,
+                affected, localization, evidence, impact, remediation, firstSeen, detectedAt, lastSeen, true);
+    }
+
+    /**
+     * The same conclusion after the cause went away (the service is back): it updates the open incident's
+     * final numbers but neither opens an incident nor keeps one from resolving.
+     */
+    public Match recovering() {
+        return new Match(signature, version, precedence, faultType, rootCause, severity, confidence, reasons, title,
+                summary, affected, localization, evidence, impact, remediation, firstSeen, detectedAt, lastSeen, false);
+    }
 
     public String rootCauseService() {
         return rootCause == null ? null : rootCause.service();

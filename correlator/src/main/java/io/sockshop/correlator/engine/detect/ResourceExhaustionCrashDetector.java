@@ -47,11 +47,11 @@ public final class ResourceExhaustionCrashDetector implements Detector {
 
     @Override
     public List<Match> evaluate(DetectionContext ctx) {
-        long from = ctx.windowStart();
+        long window = ctx.settings().restartWindow().toMillis();
         List<Dying> dying = new ArrayList<>();
         for (var def : ctx.topology().services()) {
             ServiceState s = ctx.state(def.name());
-            List<RestartRecord> restarts = s.restarts.stream().filter(r -> r.time() >= from && r.time() <= ctx.now()).toList();
+            List<RestartRecord> restarts = s.episode(ctx.now(), window);
             int oom = (int) restarts.stream().filter(RestartRecord::oomKilled).count();
             boolean enough = restarts.size() >= ctx.settings().exhaustionMinRestarts()
                     || (s.crashLoopSince > 0 && !restarts.isEmpty());
@@ -107,8 +107,8 @@ public final class ResourceExhaustionCrashDetector implements Detector {
         boolean stillDown = rs.crashLoopSince > 0 || rs.unavailable();
         long outage = Math.max(0, ((stillDown ? ctx.now() : lastSeen) - firstSeen) / 1000);
         List<String> reasons = new ArrayList<>();
-        reasons.add(root.service() + " restarted " + root.restarts().size() + " time(s) in "
-                + ctx.settings().restartWindow().toMinutes() + " min, " + root.oom() + " of them OOMKilled (exit 137)");
+        reasons.add(root.service() + " restarted " + root.restarts().size() + " time(s) since " + Format.clock(firstSeen)
+                + ", " + root.oom() + " of them OOMKilled (exit 137)");
         if (rs.crashLoopSince > 0) {
             reasons.add(root.service() + " in CrashLoopBackOff since " + Format.clock(rs.crashLoopSince));
         }

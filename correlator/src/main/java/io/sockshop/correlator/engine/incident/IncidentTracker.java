@@ -66,20 +66,26 @@ public final class IncidentTracker {
         List<Match> ordered = new ArrayList<>(matches);
         ordered.sort(Comparator.comparingInt(Match::precedence).thenComparing(Match::signature)
                 .thenComparing(m -> String.valueOf(m.rootCauseService())));
-        for (Match m : ordered) {
+        for (Match match : ordered) {
+            Match m = match;
             String key = key(m.signature(), m.rootCauseService());
             IncidentRecord existing = open.stream().filter(r -> r.key.equals(key)).findFirst().orElse(null);
-            boolean suppressed = open.stream().anyMatch(r -> r != existing && r.precedence < m.precedence()
-                    && r.covers(m.rootCauseService() == null ? m.affected().get(0) : m.rootCauseService()));
+            boolean suppressed = open.stream().anyMatch(r -> r != existing && r.precedence < match.precedence()
+                    && r.covers(match.rootCauseService() == null ? match.affected().get(0) : match.rootCauseService()));
             if (suppressed) {
                 continue;
             }
-            matched.add(key);
+            if (m.active()) {
+                matched.add(key);
+            }
+            if (existing == null && !m.active()) {
+                continue; // the cause already went away: nothing to open
+            }
             if (existing == null) {
                 IncidentRecord created = open(app, m, now, key);
                 changes.add(emit(app, created, m, IncidentStatus.OPEN, now, "opened: " + m.title(), null));
                 for (IncidentRecord r : List.copyOf(open)) {
-                    if (r.precedence > m.precedence() && m.covers(r.rootCause)) {
+                    if (r.precedence > match.precedence() && match.covers(r.rootCause)) {
                         changes.add(resolve(app, r, now, created.incidentId));
                         open.remove(r);
                         store.delete(prefix + r.key);
@@ -88,7 +94,10 @@ public final class IncidentTracker {
                 open.add(created);
                 store.put(prefix + key, created);
             } else {
-                existing.lastActiveAt = now;
+                if (m.active()) {
+                    existing.lastActiveAt = now;
+                }
+                m = withImpact(m, Impacts.ratchet(existing.latest.impact(), m.impact()));
                 String keyPrint = keyFingerprint(m);
                 String materialPrint = materialFingerprint(m);
                 boolean keyChanged = !keyPrint.equals(existing.keyFingerprint);
@@ -168,6 +177,12 @@ public final class IncidentTracker {
         return new IncidentState(r.incidentId, app.toString(), r.signature, r.rootCause, status, r.revision,
                 Instant.ofEpochMilli(r.openedAt), Instant.ofEpochMilli(updatedAt),
                 resolvedAt == null ? null : Instant.ofEpochMilli(resolvedAt), r.latest, List.copyOf(r.timeline));
+    }
+
+    private static Match withImpact(Match m, Impact impact) {
+        return new Match(m.signature(), m.version(), m.precedence(), m.faultType(), m.rootCause(), m.severity(),
+                m.confidence(), m.reasons(), m.title(), m.summary(), m.affected(), m.localization(), m.evidence(), impact,
+                m.remediation(), m.firstSeen(), m.detectedAt(), m.lastSeen(), m.active());
     }
 
     private static String keyFingerprint(Match m) {

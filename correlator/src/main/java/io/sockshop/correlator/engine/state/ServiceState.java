@@ -29,6 +29,9 @@ public final class ServiceState {
     public int desired = -1;
     public int available = -1;
     public long unavailableSince;
+    /** The last outage that ended: when it started and when a replica was available again. */
+    public long outageStart;
+    public long outageEnd;
     public EvidenceRef unavailableEvidence;
     public EvidenceRef scaledToZero;
 
@@ -121,6 +124,10 @@ public final class ServiceState {
             unavailableSince = time;
             unavailableEvidence = evidence;
         } else if (availableNow > 0) {
+            if (wasUnavailable && unavailableSince > 0) {
+                outageStart = unavailableSince;
+                outageEnd = time;
+            }
             unavailableSince = 0;
         }
         return before != availableNow;
@@ -128,6 +135,19 @@ public final class ServiceState {
 
     public boolean unavailable() {
         return available == 0;
+    }
+
+    /** Start of the current outage, or of the last one if it ended within {@code recentMs} before {@code now}; 0 if none. */
+    public long outageSince(long now, long recentMs) {
+        if (unavailable() && unavailableSince > 0) {
+            return unavailableSince;
+        }
+        return outageEnd > 0 && now - outageEnd <= recentMs ? outageStart : 0;
+    }
+
+    /** End of the outage starting at {@code since}: now while it lasts. */
+    public long outageUntil(long since, long now) {
+        return unavailable() && unavailableSince == since ? now : outageEnd;
     }
 
     /** Limits from a Deployment or Pod spec; returns true when the CPU limit changed. */
@@ -197,6 +217,28 @@ public final class ServiceState {
             crashLoopSince = 0;
         }
         return looping != wasLooping;
+    }
+
+    /**
+     * The restarts of the current episode: the latest restart, if it is within {@code window} before
+     * {@code now}, and every earlier one reachable through gaps shorter than {@code window}. An episode
+     * does not shrink as time passes, unlike a sliding window.
+     */
+    public List<RestartRecord> episode(long now, long window) {
+        List<RestartRecord> out = new ArrayList<>();
+        long next = now;
+        for (int i = restarts.size() - 1; i >= 0; i--) {
+            RestartRecord r = restarts.get(i);
+            if (r.time() > now) {
+                continue;
+            }
+            if (next - r.time() > window) {
+                break;
+            }
+            out.add(0, r);
+            next = r.time();
+        }
+        return out;
     }
 
     public int restartsBetween(long from, long to) {

@@ -59,6 +59,8 @@ public final class SignalProcessor implements Processor<byte[], byte[], Object, 
     private KeyValueStore<String, IncidentRecord> incidentStore;
     private final Map<String, ServiceState> serviceCache = new HashMap<>();
     private final Map<String, AppState> appCache = new HashMap<>();
+    private final Map<String, IncidentRecord> incidentCache = new HashMap<>();
+    private final Store incidents = new Store();
     private final Changes changes = new Changes();
 
     /** Node names of the topology this processor forwards to. */
@@ -85,6 +87,7 @@ public final class SignalProcessor implements Processor<byte[], byte[], Object, 
         // A re-initialised task (after a rebalance or an aborted transaction) starts from its stores.
         serviceCache.clear();
         appCache.clear();
+        incidentCache.clear();
     }
 
     @Override
@@ -191,7 +194,7 @@ public final class SignalProcessor implements Processor<byte[], byte[], Object, 
         if (matches.isEmpty() && appState.openIncidents.isEmpty()) {
             return;
         }
-        List<IncidentChange> out = tracker.apply(app, matches, now, appState.openIncidents, new Store());
+        List<IncidentChange> out = tracker.apply(app, matches, now, appState.openIncidents, incidents);
         for (IncidentChange c : out) {
             long at = c.state().updatedAt().toEpochMilli();
             context.forward(new Record<Object, Object>(appKey, Events.finding(c.finding()), at), names.findingsSink());
@@ -209,7 +212,7 @@ public final class SignalProcessor implements Processor<byte[], byte[], Object, 
         }
         List<IncidentRecord> out = new ArrayList<>();
         for (String k : appState.openIncidents) {
-            IncidentRecord r = incidentStore.get(appKey + "|" + k);
+            IncidentRecord r = incidents.get(appKey + "|" + k);
             if (r != null) {
                 out.add(r);
             }
@@ -264,16 +267,25 @@ public final class SignalProcessor implements Processor<byte[], byte[], Object, 
     private final class Store implements IncidentStore {
         @Override
         public IncidentRecord get(String key) {
-            return incidentStore.get(key);
+            IncidentRecord r = incidentCache.get(key);
+            if (r == null) {
+                r = incidentStore.get(key);
+                if (r != null) {
+                    incidentCache.put(key, r);
+                }
+            }
+            return r;
         }
 
         @Override
         public void put(String key, IncidentRecord value) {
+            incidentCache.put(key, value);
             incidentStore.put(key, value);
         }
 
         @Override
         public void delete(String key) {
+            incidentCache.remove(key);
             incidentStore.delete(key);
         }
     }
