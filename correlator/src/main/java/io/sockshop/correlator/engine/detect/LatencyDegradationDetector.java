@@ -83,8 +83,10 @@ public final class LatencyDegradationDetector implements Detector {
         DetectionContext.add(evidence, root.state().cpuHighEvidence, root.service());
         ServiceState rs = root.state();
         double peak = rs.latency.recentPeak(ctx.now()).orElse(root.recent());
-        long firstSeen = Math.min(rs.cpuHighSince > 0 ? rs.cpuHighSince : ctx.now(),
-                ctx.now() - 60_000L * 2);
+        long crossed = rs.latency.firstMinuteAtOrAbove(Math.max(root.base() * ctx.settings().latencyRatio(),
+                ctx.settings().latencyMinMs()), ctx.now());
+        long detectedAt = crossed > 0 ? crossed : ctx.now();
+        long firstSeen = rs.cpuHighSince > 0 ? Math.min(rs.cpuHighSince, detectedAt) : detectedAt;
         List<String> reasons = new ArrayList<>();
         reasons.add(root.service() + " latency " + Format.ms(root.recent()) + " is " + Format.ratio(root.ratio())
                 + " its baseline of " + Format.ms(root.base()));
@@ -110,6 +112,6 @@ public final class LatencyDegradationDetector implements Detector {
                 root.service() + " answers in " + Format.ms(root.recent()) + " instead of " + Format.ms(root.base())
                         + " with CPU at " + Format.percent(rs.cpuRatio()) + " of its limit; nothing restarted.",
                 affected, affected, DetectionContext.sorted(evidence), impact, remediation,
-                firstSeen, ctx.now(), ctx.now()));
+                firstSeen, detectedAt, ctx.now()));
     }
 }

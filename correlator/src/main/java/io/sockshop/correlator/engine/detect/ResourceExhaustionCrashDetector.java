@@ -104,8 +104,15 @@ public final class ResourceExhaustionCrashDetector implements Detector {
         for (var def : ctx.topology().services()) {
             errors += ctx.state(def.name()).errors.between(firstSeen, ctx.now());
         }
-        boolean stillDown = rs.crashLoopSince > 0 || rs.unavailable();
-        long outage = Math.max(0, ((stillDown ? ctx.now() : lastSeen) - firstSeen) / 1000);
+        long outage;
+        if (rs.unavailable() && rs.unavailableSince > 0) {
+            outage = (ctx.now() - rs.unavailableSince) / 1000;
+        } else if (rs.outageEnd >= firstSeen) {
+            outage = (rs.outageEnd - rs.outageStart) / 1000;
+        } else {
+            outage = (lastSeen - firstSeen) / 1000;
+        }
+        outage = Math.max(0, outage);
         List<String> reasons = new ArrayList<>();
         reasons.add(root.service() + " restarted " + root.restarts().size() + " time(s) since " + Format.clock(firstSeen)
                 + ", " + root.oom() + " of them OOMKilled (exit 137)");

@@ -9,7 +9,9 @@ import java.util.Map;
 /**
  * An incident's impact only grows: detectors look at sliding windows (restarts of the last ten
  * minutes), so a later evaluation can see fewer restarts than an earlier one; what the incident cost
- * is the most any evaluation saw. The baseline is the one seen when the incident opened.
+ * is the most any evaluation saw. The baseline is the one seen when the incident opened. The outage
+ * length is the exception: it is measured against the watermark while the outage lasts and becomes
+ * exact when it ends, so the latest value is the right one.
  */
 final class Impacts {
 
@@ -30,7 +32,7 @@ final class Impacts {
                 Boolean.TRUE.equals(before.moneyAtRisk()) || Boolean.TRUE.equals(now.moneyAtRisk()) ? Boolean.TRUE : null,
                 max(before.peakLatencyMs(), now.peakLatencyMs()),
                 before.baselineLatencyMs() != null ? before.baselineLatencyMs() : now.baselineLatencyMs(),
-                max(before.outageSeconds(), now.outageSeconds()), max(before.messagesPublished(), now.messagesPublished()),
+                now.outageSeconds() != null ? now.outageSeconds() : before.outageSeconds(), max(before.messagesPublished(), now.messagesPublished()),
                 max(before.queueDepth(), now.queueDepth()));
     }
 

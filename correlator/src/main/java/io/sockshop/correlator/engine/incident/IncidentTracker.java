@@ -97,6 +97,8 @@ public final class IncidentTracker {
                 if (m.active()) {
                     existing.lastActiveAt = now;
                 }
+                // Evidence that arrived late can only move detection earlier: the same input in any order converges.
+                existing.detectedAt = Math.min(existing.detectedAt, m.detectedAt());
                 m = withImpact(m, Impacts.ratchet(existing.latest.impact(), m.impact()));
                 String keyPrint = keyFingerprint(m);
                 String materialPrint = materialFingerprint(m);

@@ -100,6 +100,23 @@ public final class MinuteBaseline implements Baseline {
         return peak == Double.NEGATIVE_INFINITY ? OptionalDouble.empty() : OptionalDouble.of(peak);
     }
 
+    /**
+     * Start (epoch ms) of the earliest minute of the recent window whose mean is at least
+     * {@code threshold}, or 0 when none is: when a level was first exceeded, independent of the order
+     * in which the samples arrived.
+     */
+    public long firstMinuteAtOrAbove(double threshold, long now) {
+        long current = Math.floorDiv(now, MINUTE);
+        long first = Long.MAX_VALUE;
+        for (int i = 0; i < SLOTS; i++) {
+            if (count[i] > 0 && minute[i] > current - recentMinutes && minute[i] <= current
+                    && sum[i] / count[i] >= threshold) {
+                first = Math.min(first, minute[i]);
+            }
+        }
+        return first == Long.MAX_VALUE ? 0 : first * MINUTE;
+    }
+
     /** The highest value of any minute in [from, now]. */
     public OptionalDouble peakSince(long from, long now) {
         long first = Math.floorDiv(from, MINUTE);
