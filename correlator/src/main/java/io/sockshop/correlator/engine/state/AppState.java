@@ -23,6 +23,6 @@ public final class AppState {
     public Map<String, HealthMark> health = new HashMap<>();
 
     /** What was last published for a service's health: its status word and when. */
-    public record HealthMark(String status, long time, int fingerprint) {
+    public record HealthMark(String status, long time, int fingerprint, int incidents) {
     }
 }

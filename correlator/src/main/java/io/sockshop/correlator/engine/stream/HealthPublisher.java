@@ -1,6 +1,5 @@
 package io.sockshop.correlator.engine.stream;
 
-import io.sockshop.correlator.engine.detect.DetectionSettings;
 import io.sockshop.correlator.engine.incident.IncidentRecord;
 import io.sockshop.correlator.engine.state.AppState;
 import io.sockshop.correlator.engine.state.ServiceState;
@@ -15,7 +14,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The service-health picture, throttled: published when a service's status word changes, otherwise at
+ * The service-health picture, throttled: published when a service's status word or its open incidents
+ * change, otherwise at
  * most every {@code interval} of event time and only when something in it changed.
  */
 final class HealthPublisher {
@@ -23,11 +23,9 @@ final class HealthPublisher {
     private static final long RECENT = Duration.ofMinutes(10).toMillis();
 
     private final Duration interval;
-    private final DetectionSettings settings;
 
-    HealthPublisher(Duration interval, DetectionSettings settings) {
+    HealthPublisher(Duration interval) {
         this.interval = interval;
-        this.settings = settings;
     }
 
     /** The health to publish now, or null when throttled. */
@@ -45,12 +43,13 @@ final class HealthPublisher {
         int fingerprint = Objects.hash(status, s.desired, s.available, recent, restartTotal, waiting, incidents,
                 s.cpuLimitMilli, s.memLimitBytes, bucket(cpu), bucket(mem), bucket(latency), errors);
         AppState.HealthMark mark = appState.health.get(s.service);
-        boolean statusChanged = mark == null || !mark.status().equals(status.name());
+        boolean statusChanged = mark == null || !mark.status().equals(status.name())
+                || mark.incidents() != incidents.hashCode();
         boolean due = mark == null || now - mark.time() >= interval.toMillis();
         if (!statusChanged && (!due || mark.fingerprint() == fingerprint)) {
             return null;
         }
-        appState.health.put(s.service, new AppState.HealthMark(status.name(), now, fingerprint));
+        appState.health.put(s.service, new AppState.HealthMark(status.name(), now, fingerprint, incidents.hashCode()));
         ResourceList limits = s.cpuLimitMilli > 0 || s.memLimitBytes > 0
                 ? new ResourceList(s.cpuLimitMilli > 0 ? s.cpuLimitMilli + "m" : null,
                 s.memLimitBytes > 0 ? Long.toString(s.memLimitBytes) : null) : null;

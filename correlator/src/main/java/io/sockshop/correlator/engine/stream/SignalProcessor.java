@@ -75,7 +75,7 @@ public final class SignalProcessor implements Processor<byte[], byte[], Object, 
         this.metrics = metrics;
         this.applier = new SignalApplier(config.topology(), config.patterns(), config.detection().limitRatio());
         this.tracker = new IncidentTracker(config.quietPeriod(), config.updateInterval());
-        this.health = new HealthPublisher(config.healthInterval(), config.detection());
+        this.health = new HealthPublisher(config.healthInterval());
     }
 
     @Override
@@ -157,14 +157,19 @@ public final class SignalProcessor implements Processor<byte[], byte[], Object, 
         }
         long now = appState.watermark;
         boolean due = now - appState.lastEvaluatedAt >= config.evaluationInterval().toMillis();
+        java.util.Set<String> healthDue = new java.util.LinkedHashSet<>(changes.services);
         if (changes.decisive || (due && (changes.gradual || !appState.openIncidents.isEmpty() || changes.services.isEmpty()))) {
-            evaluate(app, appState, now);
+            healthDue.addAll(evaluate(app, appState, now));
             appChanged = true;
         }
-        if (!changes.services.isEmpty()) {
+        if (!healthDue.isEmpty()) {
             List<IncidentRecord> open = openRecords(appKey, appState);
-            for (String service : changes.services) {
-                ServiceHealth h = health.next(app, serviceCache.get(appKey + "/" + service), appState, open, now);
+            for (String service : healthDue) {
+                ServiceState state = cachedService(appKey + "/" + service);
+                if (state == null) {
+                    continue;
+                }
+                ServiceHealth h = health.next(app, state, appState, open, now);
                 if (h != null) {
                     CloudEvent<ServiceHealth> event = Events.serviceHealth(h);
                     context.forward(new Record<Object, Object>(h.key(), event, now), names.healthSink());
@@ -182,7 +187,8 @@ public final class SignalProcessor implements Processor<byte[], byte[], Object, 
         }
     }
 
-    private void evaluate(ApplicationKey app, AppState appState, long now) {
+    /** Runs the detectors; returns the services whose incidents changed (their health picture names them). */
+    private java.util.Set<String> evaluate(ApplicationKey app, AppState appState, long now) {
         String appKey = app.toString();
         appState.lastEvaluatedAt = now;
         DetectionContext ctx = new DetectionContext(app, config.topology(), config.detection(), now,
@@ -192,8 +198,9 @@ public final class SignalProcessor implements Processor<byte[], byte[], Object, 
             matches.addAll(d.evaluate(ctx));
         }
         if (matches.isEmpty() && appState.openIncidents.isEmpty()) {
-            return;
+            return java.util.Set.of();
         }
+        java.util.Set<String> touched = new java.util.LinkedHashSet<>();
         List<IncidentChange> out = tracker.apply(app, matches, now, appState.openIncidents, incidents);
         for (IncidentChange c : out) {
             long at = c.state().updatedAt().toEpochMilli();
@@ -202,8 +209,13 @@ public final class SignalProcessor implements Processor<byte[], byte[], Object, 
                     names.incidentsSink());
             context.forward(new Record<Object, Object>(appKey, new ScoringInput.Incident(c), at), names.scoring());
             metrics.finding(c.finding().status().name());
+            if (c.finding().rootCause() != null) {
+                touched.add(c.finding().rootCause().service());
+            }
+            touched.addAll(c.finding().affectedServices());
         }
         metrics.openIncidents(appKey, appState.openIncidents.size());
+        return touched;
     }
 
     private List<IncidentRecord> openRecords(String appKey, AppState appState) {
