@@ -86,7 +86,7 @@ public final class ConsumerAbsentDetector implements Detector {
         }
         String deployment = ctx.deploymentOf(q.consumer());
         RootCause rootCause = new RootCause(q.consumer(), "Deployment", deployment,
-                consumer.desired == 0 ? "Deployment scaled to 0 replicas: nothing consumes " + q.queue()
+                consumer.desiredAtOutage == 0 ? "Deployment scaled to 0 replicas: nothing consumes " + q.queue()
                         : "no available replica: nothing consumes " + q.queue());
         List<String> affected = new ArrayList<>(List.of(q.consumer(), q.publisher()));
         if (q.broker() != null) {
@@ -95,7 +95,7 @@ public final class ConsumerAbsentDetector implements Detector {
         Impact impact = new Impact(null, null, null, publisherErrors, null, null, null, null,
                 Math.max(0, (until - since) / 1000), published, depth);
         Remediation remediation = new Remediation(
-                List.of(ctx.kubectl("scale deployment/" + deployment + " --replicas=" + Math.max(1, consumer.desired)),
+                List.of(ctx.kubectl("scale deployment/" + deployment + " --replicas=1"),
                         "Check that the " + published + " queued message(s) are processed once " + q.consumer() + " is back"),
                 List.of("Alert on " + q.queue() + " depth and on consumer count 0",
                         "Run " + q.consumer() + " with at least 2 replicas and a PodDisruptionBudget"));

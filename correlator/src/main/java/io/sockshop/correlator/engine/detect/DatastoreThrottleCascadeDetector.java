@@ -99,15 +99,18 @@ public final class DatastoreThrottleCascadeDetector implements Detector {
                 OptionalDouble b = caller.latency.baseline(ctx.now());
                 peak = Double.isNaN(peak) ? p.orElse(Double.NaN) : Math.max(peak, p.orElse(peak));
                 base = b.orElse(base);
+                long crossed = caller.latency.firstMinuteAtOrAbove(b.orElse(0) * ctx.settings().cascadeLatencyRatio(),
+                        start, ctx.now());
+                long slowSince = Math.max(start, crossed > 0 ? crossed : caller.latencyTime);
                 EvidenceRef l = caller.latencyEvidence;
                 if (l != null) {
                     evidence.add(new Evidence(java.time.Instant.ofEpochMilli(l.time()), SourceType.LOG, callerName,
                             callerName + " latency " + Format.ratio(ratio.getAsDouble()) + " its baseline: " + l.summary(),
                             l.eventId() == null ? List.of() : List.of(l.eventId())));
                 }
-                chain.add("then " + callerName + " latency " + Format.ratio(ratio.getAsDouble()) + " its baseline ("
-                        + Format.ms(b.orElse(0)) + " -> " + Format.ms(caller.latency.recent(ctx.now()).orElse(0)) + ")");
-                detected = Math.min(detected, Math.max(start, caller.latencyTime));
+                chain.add(Format.clock(slowSince) + " " + callerName + " latency " + Format.ratio(ratio.getAsDouble())
+                        + " its baseline (" + Format.ms(b.orElse(0)) + " -> " + Format.ms(caller.latency.recent(ctx.now()).orElse(0)) + ")");
+                detected = Math.min(detected, slowSince);
             }
             if (open) {
                 DetectionContext.add(evidence, caller.circuitOpenEvidence, callerName);
@@ -129,6 +132,7 @@ public final class DatastoreThrottleCascadeDetector implements Detector {
         affected.add(storeName);
         affected.addAll(slowed);
         ctx.topology().upstreamOf(storeName).stream().filter(s -> !affected.contains(s)).forEach(affected::add);
+        chain.sort(null); // "HH:mm:ss ..." lines: the causal chain in time order
         List<String> reasons = new ArrayList<>(chain);
         if (store.cpuLimitLoweredAt == 0) {
             reasons.add("no limit change seen: throttling at an unchanged limit");

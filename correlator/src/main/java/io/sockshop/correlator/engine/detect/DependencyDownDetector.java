@@ -114,7 +114,7 @@ public final class DependencyDownDetector implements Detector {
         ctx.topology().upstreamOf(calleeName).stream().filter(s -> !affected.contains(s)).forEach(affected::add);
         List<String> reasons = new ArrayList<>();
         reasons.add(callee.unavailable()
-                ? calleeName + " has 0 of " + Math.max(callee.desired, 0) + " desired replicas available since " + Format.clock(since)
+                ? calleeName + " has 0 of " + Math.max(callee.desiredAtOutage, 0) + " desired replicas available since " + Format.clock(since)
                 : calleeName + " had no available replica from " + Format.clock(since) + " to " + Format.clock(until));
         reasons.add(String.join(", ", complaining) + " logged " + refusals + " failed call(s) toward " + calleeName);
         reasons.add(moneyAtRisk ? failed.size() + " transaction(s) ended in a failed payment state"
@@ -122,8 +122,8 @@ public final class DependencyDownDetector implements Detector {
         double confidence = moneyAtRisk ? 0.9 : 0.75;
         int failedCount = failed.size();
         String deployment = ctx.deploymentOf(calleeName);
-        String why = callee.desired == 0 ? "Deployment scaled to 0 replicas: no endpoint accepts connections"
-                : "no available replica (" + callee.desired + " desired): no endpoint accepts connections";
+        String why = callee.desiredAtOutage == 0 ? "Deployment scaled to 0 replicas: no endpoint accepts connections"
+                : "no available replica (" + callee.desiredAtOutage + " desired): no endpoint accepts connections";
         RootCause rootCause = new RootCause(calleeName, "Deployment", deployment, why);
         String title = calleeName + " unavailable: " + String.join(", ", complaining)
                 + (moneyAtRisk ? " fail transactions (money at risk)" : " fail calls toward it");
@@ -131,7 +131,7 @@ public final class DependencyDownDetector implements Detector {
                 + String.join(", ", complaining) + " could not reach it"
                 + (moneyAtRisk ? " and " + failedCount + " transaction(s) ended in a failed payment state." : ".");
         List<String> immediate = new ArrayList<>();
-        immediate.add(ctx.kubectl("scale deployment/" + deployment + " --replicas=" + Math.max(1, callee.desired)));
+        immediate.add(ctx.kubectl("scale deployment/" + deployment + " --replicas=1"));
         if (moneyAtRisk) {
             immediate.add("Reconcile the " + failedCount + " failed transaction(s) with the payment provider before refunding or fulfilling");
         }

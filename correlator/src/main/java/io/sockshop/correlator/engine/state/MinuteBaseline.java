@@ -106,10 +106,16 @@ public final class MinuteBaseline implements Baseline {
      * in which the samples arrived.
      */
     public long firstMinuteAtOrAbove(double threshold, long now) {
+        return firstMinuteAtOrAbove(threshold, now - (recentMinutes - 1) * MINUTE, now);
+    }
+
+    /** Like {@link #firstMinuteAtOrAbove(double, long)}, over the minutes from the one holding {@code from}. */
+    public long firstMinuteAtOrAbove(double threshold, long from, long now) {
         long current = Math.floorDiv(now, MINUTE);
+        long earliest = Math.max(Math.floorDiv(from, MINUTE), current - SLOTS + 1);
         long first = Long.MAX_VALUE;
         for (int i = 0; i < SLOTS; i++) {
-            if (count[i] > 0 && minute[i] > current - recentMinutes && minute[i] <= current
+            if (count[i] > 0 && minute[i] >= earliest && minute[i] <= current
                     && sum[i] / count[i] >= threshold) {
                 first = Math.min(first, minute[i]);
             }

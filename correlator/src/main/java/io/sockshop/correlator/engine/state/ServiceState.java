@@ -32,6 +32,8 @@ public final class ServiceState {
     /** The last outage that ended: when it started and when a replica was available again. */
     public long outageStart;
     public long outageEnd;
+    /** Desired replicas when the current (or last) outage began: 0 means it was scaled to 0. */
+    public int desiredAtOutage = -1;
     public EvidenceRef unavailableEvidence;
     public EvidenceRef scaledToZero;
 
@@ -123,6 +125,7 @@ public final class ServiceState {
         if (availableNow == 0 && !wasUnavailable) {
             unavailableSince = time;
             unavailableEvidence = evidence;
+            desiredAtOutage = desiredNow;
         } else if (availableNow > 0) {
             if (wasUnavailable && unavailableSince > 0) {
                 outageStart = unavailableSince;
