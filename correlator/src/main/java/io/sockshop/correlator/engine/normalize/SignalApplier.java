@@ -29,6 +29,7 @@ import java.util.Optional;
 public final class SignalApplier {
 
     private static final int SUMMARY_MAX = 240;
+    private static final java.util.regex.Pattern ANSI = java.util.regex.Pattern.compile("\u001b\\[[0-9;]*m");
 
     private final AppTopology topology;
     private final PatternCatalogue patterns;
@@ -289,7 +290,7 @@ public final class SignalApplier {
             case "kubernetes.cpu.usage.total" -> {
                 boolean wasHigh = s.cpuHighSince > 0;
                 double milli = v / 1_000_000.0;
-                s.cpu(time, milli, limitRatio, ref(time, SourceType.METRIC, metric + " " + Math.round(milli) + "m"
+                s.cpu(time, milli, limitRatio, () -> ref(time, SourceType.METRIC, metric + " " + Math.round(milli) + "m"
                         + (s.cpuLimitMilli > 0 ? " of " + s.cpuLimitMilli + "m limit" : ""), event.id()));
                 changes.touch(name, wasHigh != (s.cpuHighSince > 0));
             }
@@ -303,7 +304,7 @@ public final class SignalApplier {
             }
             case "kubernetes.memory.working_set" -> {
                 boolean wasHigh = s.memHighSince > 0;
-                s.memory(time, v, limitRatio, ref(time, SourceType.METRIC, metric + " " + Math.round(v / 1048576) + "Mi"
+                s.memory(time, v, limitRatio, () -> ref(time, SourceType.METRIC, metric + " " + Math.round(v / 1048576) + "Mi"
                         + (s.memLimitBytes > 0 ? " of " + s.memLimitBytes / 1048576 + "Mi limit" : ""), event.id()));
                 changes.touch(name, wasHigh != (s.memHighSince > 0));
             }
@@ -376,7 +377,7 @@ public final class SignalApplier {
 
     /** One printable line: ANSI colour codes removed, cut at {@value #SUMMARY_MAX} characters. */
     static String oneLine(String text) {
-        String clean = text.replaceAll("\u001b\\[[0-9;]*m", "").strip();
+        String clean = text.indexOf('\u001b') >= 0 ? ANSI.matcher(text).replaceAll("").strip() : text.strip();
         int nl = clean.indexOf('\n');
         if (nl >= 0) {
             clean = clean.substring(0, nl);

@@ -13,6 +13,8 @@ import java.util.OptionalDouble;
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@com.fasterxml.jackson.databind.annotation.JsonSerialize(using = PackedSlots.BaselineSerializer.class)
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = PackedSlots.BaselineDeserializer.class)
 public final class MinuteBaseline implements Baseline {
 
     static final int SLOTS = 30;
@@ -34,6 +36,36 @@ public final class MinuteBaseline implements Baseline {
     public MinuteBaseline(int warmupMinutes, int recentMinutes) {
         this.warmupMinutes = warmupMinutes;
         this.recentMinutes = recentMinutes;
+    }
+
+    /** Only the minutes with samples: [warmup, recent, n, then n x (minute, sum, count, max)]. */
+    byte[] pack() {
+        int n = 0;
+        for (int c : count) {
+            n += c > 0 ? 1 : 0;
+        }
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(12 + n * 28);
+        b.putInt(warmupMinutes).putInt(recentMinutes).putInt(n);
+        for (int i = 0; i < SLOTS; i++) {
+            if (count[i] > 0) {
+                b.putLong(minute[i]).putDouble(sum[i]).putInt(count[i]).putDouble(max[i]);
+            }
+        }
+        return b.array();
+    }
+
+    static MinuteBaseline unpack(java.nio.ByteBuffer b) {
+        MinuteBaseline m = new MinuteBaseline(b.getInt(), b.getInt());
+        int n = b.getInt();
+        for (int k = 0; k < n; k++) {
+            long minute = b.getLong();
+            int slot = (int) Math.floorMod(minute, SLOTS);
+            m.minute[slot] = minute;
+            m.sum[slot] = b.getDouble();
+            m.count[slot] = b.getInt();
+            m.max[slot] = b.getDouble();
+        }
+        return m;
     }
 
     @Override

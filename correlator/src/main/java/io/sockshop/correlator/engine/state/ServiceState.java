@@ -267,7 +267,7 @@ public final class ServiceState {
     // ---- Metrics ----
 
     /** CPU usage in millicores; tracks how long it has sat at or above {@code highRatio} of the limit. */
-    public void cpu(long time, double milli, double highRatio, EvidenceRef evidence) {
+    public void cpu(long time, double milli, double highRatio, java.util.function.Supplier<EvidenceRef> evidence) {
         if (time < cpuTime) {
             return;
         }
@@ -281,14 +281,14 @@ public final class ServiceState {
         if (ratio >= highRatio) {
             if (cpuHighSince == 0) {
                 cpuHighSince = time;
-                cpuHighEvidence = evidence;
+                cpuHighEvidence = evidence.get();
             }
         } else {
             cpuHighSince = 0;
         }
     }
 
-    public void memory(long time, double bytes, double highRatio, EvidenceRef evidence) {
+    public void memory(long time, double bytes, double highRatio, java.util.function.Supplier<EvidenceRef> evidence) {
         if (time < memTime) {
             return;
         }
@@ -302,7 +302,7 @@ public final class ServiceState {
         if (ratio >= highRatio) {
             if (memHighSince == 0) {
                 memHighSince = time;
-                memHighEvidence = evidence;
+                memHighEvidence = evidence.get();
             }
         } else {
             memHighSince = 0;

@@ -89,14 +89,16 @@ final class World {
     /** CPU samples every 10 s from {@code from} to {@code to} at {@code milli}. */
     World cpu(String svc, double milli, double from, double to) {
         for (double t = from; t <= to; t += 10) {
-            state(svc).cpu(s(t), milli, 0.9, new EvidenceRef(s(t), SourceType.METRIC, "cpu", "m/" + t));
+            final double tt = t;
+            state(svc).cpu(s(t), milli, 0.9, () -> new EvidenceRef(s(tt), SourceType.METRIC, "cpu", "m/" + tt));
         }
         return this;
     }
 
     World memory(String svc, double mi, double from, double to) {
         for (double t = from; t <= to; t += 10) {
-            state(svc).memory(s(t), mi * 1024 * 1024, 0.9, new EvidenceRef(s(t), SourceType.METRIC, "mem", "m/" + t));
+            final double tt = t;
+            state(svc).memory(s(t), mi * 1024 * 1024, 0.9, () -> new EvidenceRef(s(tt), SourceType.METRIC, "mem", "m/" + tt));
         }
         return this;
     }
