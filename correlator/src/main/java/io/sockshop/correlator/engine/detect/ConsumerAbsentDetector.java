@@ -69,10 +69,14 @@ public final class ConsumerAbsentDetector implements Detector {
         DetectionContext.add(evidence, consumer.scaledToZero, q.consumer());
         DetectionContext.add(evidence, publisher.publishEvidence, q.publisher());
         Long depth = null;
+        Long consumers = null;
         if (q.broker() != null) {
             ServiceState broker = ctx.state(q.broker());
             if (!Double.isNaN(broker.queueDepth)) {
                 depth = Math.round(broker.queueDepth);
+            }
+            if (!Double.isNaN(broker.queueConsumers)) {
+                consumers = Math.round(broker.queueConsumers);
             }
         }
         long publisherErrors = publisher.errors.between(since, until);
@@ -81,6 +85,9 @@ public final class ConsumerAbsentDetector implements Detector {
         reasons.add(q.publisher() + " published " + published + " message(s) to " + q.queue() + " since then");
         reasons.add(depth == null ? "no queue depth metric: backlog inferred from publishes"
                 : q.queue() + " depth is " + depth);
+        if (consumers != null) {
+            reasons.add(q.queue() + " has " + consumers + " consumer(s) by the broker's metric");
+        }
         if (publisherErrors == 0) {
             reasons.add("no user-facing errors: a silent failure");
         }

@@ -97,6 +97,9 @@ public final class ResourceExhaustionCrashDetector implements Detector {
                             "container of " + r.pod() + " terminated: " + r.reason() + " (exit " + r.exitCode() + ")",
                             r.eventId() == null ? List.of() : List.of(r.eventId()))));
             DetectionContext.add(evidence, d.state().crashLoop, d.service());
+            if (d.state().lastBackOff != null && d.state().lastBackOff.time() >= d.restarts().get(0).time()) {
+                DetectionContext.add(evidence, d.state().lastBackOff, d.service());
+            }
             DetectionContext.add(evidence, d.state().memHighEvidence, d.service());
             DetectionContext.add(evidence, d.state().cpuHighEvidence, d.service());
         }

@@ -137,7 +137,7 @@ public final class SignalApplier {
     private boolean k8sEvent(K8sObject o, long time, String id, StateAccess state, Changes changes) {
         var e = o.event();
         if (!"ScalingReplicaSet".equals(e.reason())) {
-            return false;
+            return kubeletEvent(e, time, id, state, changes);
         }
         ScalingMessage m = ScalingMessage.parse(e.message());
         if (m == null || m.up() || m.to() != 0) {
@@ -152,6 +152,34 @@ public final class SignalApplier {
         ServiceState s = state.service(service.get());
         // Evidence only: a rolling update scales its old ReplicaSet to 0 too; availability comes from the Deployment.
         s.scaledToZero = new EvidenceRef(time, SourceType.K8S, "ScalingReplicaSet: " + e.message(), id);
+        changes.touch(service.get(), false);
+        return true;
+    }
+
+    /** BackOff, Unhealthy (probe failures) and Killing on a Pod: evidence and the probe-failure count. */
+    private boolean kubeletEvent(io.sockshop.correlator.model.k8s.EventInfo e, long time, String id, StateAccess state,
+                                 Changes changes) {
+        if (!"Pod".equals(e.involvedObject().kind())) {
+            return false;
+        }
+        Optional<String> service = topology.byPodName(e.involvedObject().name());
+        if (service.isEmpty()) {
+            return false;
+        }
+        ServiceState s = state.service(service.get());
+        EvidenceRef ev = new EvidenceRef(time, SourceType.K8S, e.reason() + ": " + oneLine(String.valueOf(e.message()))
+                + (e.count() != null && e.count() > 1 ? " (x" + e.count() + ")" : ""), id);
+        switch (e.reason()) {
+            case "Unhealthy" -> {
+                s.probeFailures.add(time);
+                s.lastProbeFailure = ev;
+            }
+            case "BackOff" -> s.lastBackOff = ev;
+            case "Killing" -> s.lastKilling = ev;
+            default -> {
+                return false;
+            }
+        }
         changes.touch(service.get(), false);
         return true;
     }
@@ -337,7 +365,10 @@ public final class SignalApplier {
                 }
             }
             default -> {
-                if (metric.startsWith("trace.") && metric.contains("duration")) {
+                if (metric.startsWith("trace.") && metric.contains("errors")) {
+                    s.errors(time, (int) Math.round(v));
+                    changes.touch(name, false);
+                } else if (metric.startsWith("trace.") && metric.contains("duration")) {
                     double ms = "millisecond".equals(p.unit()) ? v : v * 1000.0;
                     s.latency(time, ms, ref(time, SourceType.METRIC, metric + " " + Math.round(ms) + " ms", event.id()));
                     changes.touch(name, false);
@@ -350,7 +381,9 @@ public final class SignalApplier {
     }
 
     private boolean queueDepth(MetricPoint p, long time, StateAccess state, Changes changes) {
-        if (!p.metric().contains("queue") || !p.metric().contains("messages")) {
+        boolean depth = p.metric().contains("messages");
+        boolean consumers = p.metric().contains("consumers");
+        if (!p.metric().contains("queue") || !(depth || consumers)) {
             return false;
         }
         Optional<String> queue = p.tag("queue").or(() -> p.tag("rabbitmq_queue"));
@@ -360,9 +393,13 @@ public final class SignalApplier {
         for (QueueEdge q : topology.queues()) {
             if (q.queue().equals(queue.get()) && q.broker() != null) {
                 ServiceState broker = state.service(q.broker());
-                if (time >= broker.queueDepthTime) {
+                if (depth && time >= broker.queueDepthTime) {
                     broker.queueDepthTime = time;
                     broker.queueDepth = p.value();
+                    changes.touch(q.broker(), false);
+                } else if (consumers && time >= broker.queueConsumersTime) {
+                    broker.queueConsumersTime = time;
+                    broker.queueConsumers = p.value();
                     changes.touch(q.broker(), false);
                 }
                 return true;

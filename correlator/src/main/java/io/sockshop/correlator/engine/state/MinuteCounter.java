@@ -44,6 +44,11 @@ public final class MinuteCounter {
     }
 
     public void add(long time) {
+        add(time, 1);
+    }
+
+    /** Adds {@code n} events at one time (a metric point that counts several). */
+    public void add(long time, int n) {
         long m = Math.floorDiv(time, MINUTE);
         int slot = (int) Math.floorMod(m, SLOTS);
         if (minute[slot] != m) {
@@ -53,7 +58,7 @@ public final class MinuteCounter {
             minute[slot] = m;
             count[slot] = 0;
         }
-        count[slot]++;
+        count[slot] += n;
     }
 
     /** Events in the minutes from the one holding {@code from} to the one holding {@code to}. */

@@ -51,6 +51,11 @@ public final class ServiceState {
     public List<RestartRecord> restarts = new ArrayList<>();
     public long crashLoopSince;
     public EvidenceRef crashLoop;
+    /** Kubelet Events: probe failures (Unhealthy), back-offs (BackOff), kills (Killing). */
+    public MinuteCounter probeFailures = new MinuteCounter();
+    public EvidenceRef lastProbeFailure;
+    public EvidenceRef lastBackOff;
+    public EvidenceRef lastKilling;
 
     // Metrics
     public double cpuMilli = Double.NaN;
@@ -70,6 +75,8 @@ public final class ServiceState {
     public EvidenceRef latencyEvidence;
     public double queueDepth = Double.NaN;
     public long queueDepthTime;
+    public double queueConsumers = Double.NaN;
+    public long queueConsumersTime;
 
     // Logs
     public long lastLogAt;
@@ -330,6 +337,14 @@ public final class ServiceState {
     public void error(long time) {
         errors.add(time);
         errorTotal++;
+    }
+
+    /** Errors counted by a metric point (e.g. {@code trace.http.request.errors}). */
+    public void errors(long time, int n) {
+        if (n > 0) {
+            errors.add(time, n);
+            errorTotal += n;
+        }
     }
 
     public void dependencyError(long time, String callee, EvidenceRef evidence) {

@@ -64,6 +64,7 @@ final class HealthPublisher {
             return HealthStatus.DOWN;
         }
         boolean degraded = s.restartsBetween(now - RECENT, now) > 0
+                || s.probeFailures.between(now - RECENT, now) > 0
                 || s.cpuHighSince > 0 || s.memHighSince > 0
                 || open.stream().anyMatch(r -> r.covers(s.service));
         if (degraded) {
