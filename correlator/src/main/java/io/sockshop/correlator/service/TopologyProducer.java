@@ -40,6 +40,15 @@ public class TopologyProducer {
                 d.exhaustionMinRestarts(), d.entrypointMinRestarts(), d.backendLatencyRatio(), d.latencyRatio(),
                 d.latencyMinMs(), d.highCpuRatio(), d.limitRatio(), d.cascadeLatencyRatio(), d.saturationSustain(),
                 d.minPublished(), d.dependencyErrorLookback(), d.activeWindow()));
+        positive("correlator.quiet-period", s.quietPeriod());
+        positive("correlator.update-interval", s.updateInterval());
+        positive("correlator.evaluation-interval", s.evaluationInterval());
+        positive("correlator.health-interval", s.healthInterval());
+        positive("correlator.scoring-grace", s.scoringGrace());
+        if (s.partitions() < 1) {
+            throw new IllegalArgumentException("invalid configuration correlator.partitions: must be at least 1, was "
+                    + s.partitions());
+        }
         return setting("correlator", () -> new CorrelatorConfig(s.topicPrefix().orElse("").strip(), topology, patterns, detection,
                 s.quietPeriod(), s.updateInterval(), s.evaluationInterval(), s.healthInterval(), s.scoringGrace(), false));
     }
@@ -48,6 +57,12 @@ public class TopologyProducer {
     @Singleton
     Topology topology(CorrelatorConfig config, EngineMetrics metrics) {
         return CorrelatorTopology.build(config, metrics);
+    }
+
+    private static void positive(String name, java.time.Duration value) {
+        if (value == null || value.isZero() || value.isNegative()) {
+            throw new IllegalArgumentException("invalid configuration " + name + ": must be a positive duration, was " + value);
+        }
     }
 
     private static <T> T setting(String name, java.util.function.Supplier<T> build) {
