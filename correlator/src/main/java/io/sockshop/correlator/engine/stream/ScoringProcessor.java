@@ -66,6 +66,9 @@ public final class ScoringProcessor implements Processor<Object, Object, Object,
                         s.openedAt().toEpochMilli(), s.latest().supersededBy()));
                 state.watermark = Math.max(state.watermark, s.updatedAt().toEpochMilli());
             } else if (input instanceof ScoringInput.Tick t) {
+                if (state.runs.values().stream().allMatch(r -> r.finalized)) {
+                    return; // nothing waits for time to pass: no write for an application without open runs
+                }
                 state.watermark = Math.max(state.watermark, t.watermark());
             }
             publish(app, state);
