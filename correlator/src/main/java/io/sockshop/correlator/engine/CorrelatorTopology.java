@@ -30,6 +30,7 @@ import java.util.List;
  * Raw topics are read as bytes and decoded inside the processors, so that a malformed record is
  * forwarded to the dead-letter sink within the exactly-once transaction. All five source topics are
  * in one sub-topology: they must have the same partition count (they are keyed by application).
+ * Stores are cached: an entry written by many records between two commits reaches its changelog once.
  */
 public final class CorrelatorTopology {
 
@@ -68,13 +69,13 @@ public final class CorrelatorTopology {
                 "raw-injections", SIGNALS);
 
         t.addStateStore(Stores.keyValueStoreBuilder(store(config, StoreNames.SERVICE_STATE), Serdes.String(),
-                new JsonStateSerde<>(ServiceState.class)), SIGNALS);
+                new JsonStateSerde<>(ServiceState.class)).withCachingEnabled(), SIGNALS);
         t.addStateStore(Stores.keyValueStoreBuilder(store(config, StoreNames.APP_STATE), Serdes.String(),
-                new JsonStateSerde<>(AppState.class)), SIGNALS);
+                new JsonStateSerde<>(AppState.class)).withCachingEnabled(), SIGNALS);
         t.addStateStore(Stores.keyValueStoreBuilder(store(config, StoreNames.INCIDENTS), Serdes.String(),
-                new JsonStateSerde<>(IncidentRecord.class)), SIGNALS);
+                new JsonStateSerde<>(IncidentRecord.class)).withCachingEnabled(), SIGNALS);
         t.addStateStore(Stores.keyValueStoreBuilder(store(config, StoreNames.SCORING), Serdes.String(),
-                new JsonStateSerde<>(ScoringState.class)), SCORING);
+                new JsonStateSerde<>(ScoringState.class)).withCachingEnabled(), SCORING);
 
         sink(t, "findings-sink", findings.name(), findings.keySerde(), findings.valueSerde(), SIGNALS);
         sink(t, "incidents-sink", incidents.name(), incidents.keySerde(), incidents.valueSerde(), SIGNALS);

@@ -59,7 +59,7 @@ public final class MinuteBaseline implements Baseline {
         int n = b.getInt();
         for (int k = 0; k < n; k++) {
             long minute = b.getLong();
-            int slot = (int) Math.floorMod(minute, SLOTS);
+            int slot = Math.floorMod(minute, SLOTS);
             m.minute[slot] = minute;
             m.sum[slot] = b.getDouble();
             m.count[slot] = b.getInt();
@@ -74,7 +74,7 @@ public final class MinuteBaseline implements Baseline {
             return;
         }
         long m = Math.floorDiv(time, MINUTE);
-        int slot = (int) Math.floorMod(m, SLOTS);
+        int slot = Math.floorMod(m, SLOTS);
         if (minute[slot] != m) {
             if (minute[slot] > m && count[slot] > 0) {
                 return; // older than the ring holds

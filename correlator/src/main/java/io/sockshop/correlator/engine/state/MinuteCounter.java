@@ -36,7 +36,7 @@ public final class MinuteCounter {
         int n = b.getInt();
         for (int k = 0; k < n; k++) {
             long minute = b.getLong();
-            int slot = (int) Math.floorMod(minute, SLOTS);
+            int slot = Math.floorMod(minute, SLOTS);
             m.minute[slot] = minute;
             m.count[slot] = b.getInt();
         }
@@ -50,7 +50,7 @@ public final class MinuteCounter {
     /** Adds {@code n} events at one time (a metric point that counts several). */
     public void add(long time, int n) {
         long m = Math.floorDiv(time, MINUTE);
-        int slot = (int) Math.floorMod(m, SLOTS);
+        int slot = Math.floorMod(m, SLOTS);
         if (minute[slot] != m) {
             if (minute[slot] > m && count[slot] > 0) {
                 return;

@@ -52,8 +52,7 @@ abstract class SignaturesTest {
 
     // ---------------------------------------------------------------- resource-saturation
 
-    @Test
-    void resourceSaturationOfADatastoreWithoutCallerSymptomsAndItsLifecycle() {
+    Scenario saturatedDatastore() {
         Fixtures f = new Fixtures(names(), T0);
         Scenario s = new Scenario(f).addAll(0, f.steadyCluster(0));
         s.background(0, 2400, new Scenario.Shape() {
@@ -62,7 +61,12 @@ abstract class SignaturesTest {
             }
         });
         s.add(590, f.deployment(590, "catalogue-db", 1, 1, "100m", "512Mi"));
-        List<Finding> found = primary(s.events());
+        return s;
+    }
+
+    @Test
+    void resourceSaturationOfADatastoreWithoutCallerSymptomsAndItsLifecycle() {
+        List<Finding> found = primary(saturatedDatastore().events());
         assertThat(found).hasSize(1);
         Finding fd = found.get(0);
         assertThat(fd.signature().id()).isEqualTo(Signatures.RESOURCE_SATURATION);
@@ -247,6 +251,11 @@ abstract class SignaturesTest {
     @Test
     void latencyGivesTheSameResultLateAndOutOfOrder() {
         sameResultLateAndOutOfOrder(GuideIncidents.pureLatency(names()));
+    }
+
+    @Test
+    void saturationGivesTheSameResultLateAndOutOfOrder() {
+        sameResultLateAndOutOfOrder(saturatedDatastore());
     }
 
     @Test
