@@ -130,6 +130,10 @@ public final class SignalProcessor implements Processor<byte[], byte[], Object, 
             after(app, appState, time);
         } catch (MalformedEventException e) {
             refuse(record, topic, e.reason());
+        } catch (RuntimeException e) {
+            // A valid record this version cannot handle must not stop the application (a poison record would
+            // fail the task again on every restart): it is dead-lettered with the cause, and processing goes on.
+            refuse(record, topic, "correlator could not process the record: " + e);
         }
     }
 
