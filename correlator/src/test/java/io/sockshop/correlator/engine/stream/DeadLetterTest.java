@@ -78,6 +78,30 @@ class DeadLetterTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aRecordTheEngineFailsOnIsDeadLetteredWithTheCauseAndProcessingGoesOn() {
+        // A user's catalogue whose "value" group can capture a non-number: the engine fails on a valid record.
+        var patterns = io.sockshop.correlator.engine.logs.PatternCatalogue.parse(("patterns:\n"
+                + "  - {id: loose-took, kind: DURATION, contains: 'took=', regex: 'took=(?<value>\\S+)'}\n")
+                .getBytes(StandardCharsets.UTF_8), "user.yaml");
+        var defaults = CorrelatorConfig.defaults();
+        var config = new CorrelatorConfig("", defaults.topology(), patterns, defaults.detection(), defaults.quietPeriod(),
+                defaults.updateInterval(), defaults.evaluationInterval(), defaults.healthInterval(),
+                defaults.scoringGrace(), true);
+        var f = new io.sockshop.correlator.engine.fixtures.Fixtures(Names.SOCK_SHOP, GuideIncidents.T0);
+        try (Harness h = new Harness(config)) {
+            h.pipe(f.catalogueList(10, 6));
+            h.pipe(f.goHealth(11, "catalogue"));
+            h.pipe(f.deployment(12, "payment", 1, 1));
+            var dead = h.deadLetters();
+            assertThat(dead).hasSize(2);
+            assertThat(header(dead.get(0), DeadLetterHeaders.REASON))
+                    .startsWith("correlator could not process the record: java.lang.NumberFormatException");
+            assertThat(h.metrics().processedByType()).as("processing goes on").containsEntry("k8s", 1L).doesNotContainKey("log");
+            assertThat(h.metrics().deadLettersByTopic()).containsEntry(Topics.DATADOG_LOGS.name(), 2L);
+        }
+    }
+
     private static long countLogs(java.util.List<io.sockshop.correlator.model.CloudEvent<?>> events, int upTo) {
         return events.subList(0, upTo).stream().filter(e -> e.type().endsWith("datadog.log.v1")).count();
     }
