@@ -3,7 +3,7 @@ package io.sockshop.correlator.engine;
 import io.sockshop.correlator.engine.detect.Detectors;
 import io.sockshop.correlator.engine.incident.IncidentRecord;
 import io.sockshop.correlator.engine.state.AppState;
-import io.sockshop.correlator.engine.state.ServiceState;
+import io.sockshop.correlator.engine.state.ServiceStateSerde;
 import io.sockshop.correlator.engine.stream.ScoringProcessor;
 import io.sockshop.correlator.engine.stream.ScoringState;
 import io.sockshop.correlator.engine.stream.SignalProcessor;
@@ -69,7 +69,7 @@ public final class CorrelatorTopology {
                 "raw-injections", SIGNALS);
 
         t.addStateStore(Stores.keyValueStoreBuilder(store(config, StoreNames.SERVICE_STATE), Serdes.String(),
-                new JsonStateSerde<>(ServiceState.class)).withCachingEnabled(), SIGNALS);
+                new ServiceStateSerde()).withCachingEnabled(), SIGNALS);
         t.addStateStore(Stores.keyValueStoreBuilder(store(config, StoreNames.APP_STATE), Serdes.String(),
                 new JsonStateSerde<>(AppState.class)).withCachingEnabled(), SIGNALS);
         t.addStateStore(Stores.keyValueStoreBuilder(store(config, StoreNames.INCIDENTS), Serdes.String(),

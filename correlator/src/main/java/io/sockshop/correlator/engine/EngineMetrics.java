@@ -19,7 +19,11 @@ public final class EngineMetrics {
 
     /** A record of a type was processed ({@code k8s}, {@code log}, {@code metric}, {@code injection}). */
     public void processed(String type) {
-        processed.computeIfAbsent(type, k -> new LongAdder()).increment();
+        LongAdder counter = processed.get(type); // get first: computeIfAbsent locks a bin on every call
+        if (counter == null) {
+            counter = processed.computeIfAbsent(type, k -> new LongAdder());
+        }
+        counter.increment();
     }
 
     /** A record from this topic went to the dead-letter topic. */

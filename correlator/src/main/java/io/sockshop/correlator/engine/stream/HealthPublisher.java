@@ -31,22 +31,29 @@ final class HealthPublisher {
     /** The health to publish now, or null when throttled. */
     ServiceHealth next(ApplicationKey app, ServiceState s, AppState appState, List<IncidentRecord> open, long now) {
         HealthStatus status = status(s, open, now);
+        List<String> incidents = open.isEmpty() ? List.of()
+                : open.stream().filter(r -> r.covers(s.service)).map(r -> r.incidentId).sorted().toList();
+        AppState.HealthMark mark = appState.health.get(s.service);
+        boolean statusChanged = mark == null || !mark.status().equals(status.name())
+                || mark.incidents() != incidents.hashCode();
+        if (!statusChanged && now - mark.time() < interval.toMillis()) {
+            return null; // the common case, decided before building anything
+        }
         int recent = s.restartsBetween(now - RECENT, now);
-        int restartTotal = s.podRestarts.values().stream().mapToInt(Integer::intValue).sum();
-        Double latency = s.latency.recent(now).isPresent() ? round(s.latency.recent(now).getAsDouble()) : null;
+        int restartTotal = 0;
+        for (int count : s.podRestarts.values()) {
+            restartTotal += count;
+        }
+        var recentLatency = s.latency.recent(now);
+        Double latency = recentLatency.isPresent() ? round(recentLatency.getAsDouble()) : null;
         Double cpu = Double.isNaN(s.cpuMilli) ? null : round(s.cpuMilli);
         Double mem = Double.isNaN(s.memBytes) ? null : (double) Math.round(s.memBytes);
         long errors = s.errors.between(now - 60_000, now);
         String waiting = s.podWaiting.values().stream().sorted().findFirst().orElse(null);
         var last = s.restarts.isEmpty() ? null : s.restarts.get(s.restarts.size() - 1);
-        List<String> incidents = open.stream().filter(r -> r.covers(s.service)).map(r -> r.incidentId).sorted().toList();
         int fingerprint = Objects.hash(status, s.desired, s.available, recent, restartTotal, waiting, incidents,
                 s.cpuLimitMilli, s.memLimitBytes, bucket(cpu), bucket(mem), bucket(latency), errors);
-        AppState.HealthMark mark = appState.health.get(s.service);
-        boolean statusChanged = mark == null || !mark.status().equals(status.name())
-                || mark.incidents() != incidents.hashCode();
-        boolean due = mark == null || now - mark.time() >= interval.toMillis();
-        if (!statusChanged && (!due || mark.fingerprint() == fingerprint)) {
+        if (!statusChanged && mark.fingerprint() == fingerprint) {
             return null;
         }
         appState.health.put(s.service, new AppState.HealthMark(status.name(), now, fingerprint, incidents.hashCode()));

@@ -163,9 +163,13 @@ public final class SignalProcessor implements Processor<byte[], byte[], Object, 
         }
         long now = appState.watermark;
         boolean due = now - appState.lastEvaluatedAt >= config.evaluationInterval().toMillis();
-        java.util.Set<String> healthDue = new java.util.LinkedHashSet<>(changes.services);
+        java.util.Set<String> healthDue = changes.services;
         if (changes.decisive || (due && (changes.gradual || !appState.openIncidents.isEmpty() || changes.services.isEmpty()))) {
-            healthDue.addAll(evaluate(app, appState, now));
+            java.util.Set<String> touched = evaluate(app, appState, now);
+            if (!touched.isEmpty()) {
+                healthDue = new java.util.LinkedHashSet<>(changes.services);
+                healthDue.addAll(touched);
+            }
             appChanged = true;
         }
         if (!healthDue.isEmpty()) {
