@@ -48,20 +48,23 @@ public final class DatastoreThrottleCascadeDetector implements Detector {
                 continue;
             }
             ServiceState store = ctx.state(edge.to());
-            if (store.cpuHighSince == 0) {
+            long highSince = store.cpuHighSince(ctx.now(), ctx.settings().activeWindow().toMillis());
+            if (highSince == 0) {
                 continue;
             }
-            Match m = match(ctx, edge.to(), store);
+            Match m = match(ctx, edge.to(), store, highSince);
             if (m != null) {
-                out.add(m);
+                // Throttling over: late caller logs still complete the numbers, but nothing new opens.
+                out.add(store.cpuHighSince > 0 ? m : m.recovering());
                 done.add(edge.to());
             }
         }
         return out;
     }
 
-    private Match match(DetectionContext ctx, String storeName, ServiceState store) {
-        long start = store.cpuHighSince;
+    private Match match(DetectionContext ctx, String storeName, ServiceState store, long highSince) {
+        long start = highSince;
+        long until = store.cpuHighSince > 0 ? ctx.now() : store.cpuHighEnd;
         if (store.cpuLimitLoweredAt > 0 && store.cpuLimitLoweredAt <= start) {
             start = store.cpuLimitLoweredAt;
         }
@@ -75,7 +78,7 @@ public final class DatastoreThrottleCascadeDetector implements Detector {
                     ? " from " + Format.cpu(store.previousCpuLimitMilli) : " from none"));
         }
         DetectionContext.add(evidence, store.cpuHighEvidence, storeName);
-        chain.add(Format.clock(store.cpuHighSince) + " " + storeName + " CPU at " + Format.percent(store.peakCpuRatio)
+        chain.add(Format.clock(highSince) + " " + storeName + " CPU at " + Format.percent(store.peakCpuRatio)
                 + " of its " + Format.cpu(store.cpuLimitMilli) + " limit (throttled)");
         long detected = Long.MAX_VALUE;
         long last = Math.max(store.cpuTime, start);
@@ -93,9 +96,9 @@ public final class DatastoreThrottleCascadeDetector implements Detector {
                 continue;
             }
             slowed.add(callerName);
-            errors += caller.errors.between(start, ctx.now());
+            errors += caller.errors.between(start, until);
             if (slow) {
-                OptionalDouble p = caller.latency.recentPeak(ctx.now());
+                OptionalDouble p = caller.latency.peakSince(start, ctx.now());
                 OptionalDouble b = caller.latency.baseline(ctx.now());
                 peak = Double.isNaN(peak) ? p.orElse(Double.NaN) : Math.max(peak, p.orElse(peak));
                 base = b.orElse(base);

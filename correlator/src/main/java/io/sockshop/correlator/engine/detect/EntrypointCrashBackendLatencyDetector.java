@@ -65,7 +65,8 @@ public final class EntrypointCrashBackendLatencyDetector implements Detector {
             OptionalDouble ratio = ctx.latencyRatio(b);
             if (ratio.isPresent() && ratio.getAsDouble() >= ctx.settings().backendLatencyRatio()) {
                 slow.add(def.name());
-                double p = b.latency.recentPeak(ctx.now()).orElse(0);
+                double p = b.latency.peakSince(restarts.get(0).time() - ctx.settings().restartWindow().toMillis(), ctx.now())
+                        .orElse(0);
                 if (p > peak) {
                     peak = p;
                     base = b.latency.baseline(ctx.now()).orElse(Double.NaN);

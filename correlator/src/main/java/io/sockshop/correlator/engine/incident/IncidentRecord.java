@@ -27,6 +27,8 @@ public final class IncidentRecord {
     public int revision;
     public long openedAt;
     public long detectedAt;
+    /** Earliest evidence over the incident's life: late records can only move it earlier. */
+    public long firstSeen;
     public long lastActiveAt;
     public long lastEmittedAt;
     public String materialFingerprint;

@@ -99,7 +99,8 @@ public final class IncidentTracker {
                 }
                 // Evidence that arrived late can only move detection earlier: the same input in any order converges.
                 existing.detectedAt = Math.min(existing.detectedAt, m.detectedAt());
-                m = withImpact(m, Impacts.ratchet(existing.latest.impact(), m.impact()));
+                m = m.active() ? withImpact(m, Impacts.ratchet(existing.latest.impact(), m.impact()))
+                        : completing(existing.latest, m);
                 String keyPrint = keyFingerprint(m);
                 String materialPrint = materialFingerprint(m);
                 boolean keyChanged = !keyPrint.equals(existing.keyFingerprint);
@@ -143,7 +144,8 @@ public final class IncidentTracker {
         r.keyFingerprint = keyFingerprint(m);
         r.materialFingerprint = materialFingerprint(m);
         r.lastEmittedAt = now;
-        long firstSeen = Math.min(m.firstSeen(), r.detectedAt);
+        r.firstSeen = r.firstSeen == 0 ? Math.min(m.firstSeen(), r.detectedAt) : Math.min(r.firstSeen, m.firstSeen());
+        long firstSeen = r.firstSeen;
         long lastSeen = Math.max(Math.max(m.lastSeen(), firstSeen), r.latest == null ? 0 : r.latest.lastSeen().toEpochMilli());
         Finding f = new Finding(EventIds.finding(r.incidentId, r.revision), r.incidentId, r.revision, app.toString(),
                 new SignatureRef(m.signature(), m.version()), status, m.severity(),
@@ -179,6 +181,17 @@ public final class IncidentTracker {
         return new IncidentState(r.incidentId, app.toString(), r.signature, r.rootCause, status, r.revision,
                 Instant.ofEpochMilli(r.openedAt), Instant.ofEpochMilli(updatedAt),
                 resolvedAt == null ? null : Instant.ofEpochMilli(resolvedAt), r.latest, List.copyOf(r.timeline));
+    }
+
+    /**
+     * A recovering match (the cause went away) only completes the numbers: the diagnosis, the reasons
+     * and the evidence stay those of the incident while it was active.
+     */
+    private static Match completing(Finding f, Match m) {
+        return new Match(m.signature(), m.version(), m.precedence(), m.faultType(), f.rootCause(), f.severity(),
+                f.confidence().score(), f.confidence().reasons(), f.title(), f.summary(), f.affectedServices(),
+                f.evaluation().localization(), f.evidence(), Impacts.ratchet(f.impact(), m.impact()), f.remediation(),
+                m.firstSeen(), m.detectedAt(), Math.max(m.lastSeen(), f.lastSeen().toEpochMilli()), false);
     }
 
     private static Match withImpact(Match m, Impact impact) {

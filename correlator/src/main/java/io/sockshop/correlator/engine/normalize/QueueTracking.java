@@ -24,12 +24,15 @@ final class QueueTracking {
                 continue;
             }
             ServiceState consumer = state.service(q.consumer());
-            if (!consumer.unavailable() || consumer.unavailableSince == 0 || time < consumer.unavailableSince) {
+            // The current outage, or the last one when the publish's log arrives after the consumer came back.
+            long since = consumer.unavailable() && consumer.unavailableSince > 0 ? consumer.unavailableSince
+                    : time < consumer.outageEnd ? consumer.outageStart : 0;
+            if (since == 0 || time < since) {
                 continue;
             }
             QueueState qs = state.app().queues.computeIfAbsent(q.queue(), k -> new QueueState());
-            if (qs.consumerDownSince != consumer.unavailableSince) {
-                seed(qs, consumer.unavailableSince, p);
+            if (qs.consumerDownSince != since) {
+                seed(qs, since, p);
             } else {
                 qs.publishedWhileDown++;
                 qs.firstPublishWhileDown = qs.firstPublishWhileDown == 0 ? time : Math.min(qs.firstPublishWhileDown, time);

@@ -63,6 +63,9 @@ public final class ServiceState {
     public double memBytes = Double.NaN;
     public long memTime;
     public long cpuHighSince;
+    /** The last stretch at the CPU limit that ended: when it began and when usage dropped below. */
+    public long cpuHighStart;
+    public long cpuHighEnd;
     public long memHighSince;
     public double peakCpuRatio;
     public double peakMemRatio;
@@ -291,8 +294,20 @@ public final class ServiceState {
                 cpuHighEvidence = evidence.get();
             }
         } else {
+            if (cpuHighSince > 0) {
+                cpuHighStart = cpuHighSince;
+                cpuHighEnd = time;
+            }
             cpuHighSince = 0;
         }
+    }
+
+    /** Start of the current stretch at the CPU limit, or of the last one if it ended within {@code recentMs}; 0 if none. */
+    public long cpuHighSince(long now, long recentMs) {
+        if (cpuHighSince > 0) {
+            return cpuHighSince;
+        }
+        return cpuHighEnd > 0 && now - cpuHighEnd <= recentMs ? cpuHighStart : 0;
     }
 
     public void memory(long time, double bytes, double highRatio, java.util.function.Supplier<EvidenceRef> evidence) {

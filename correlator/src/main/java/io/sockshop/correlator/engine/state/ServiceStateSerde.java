@@ -83,6 +83,8 @@ public final class ServiceStateSerde implements Serde<ServiceState> {
             o.writeDouble(s.memBytes);
             o.writeLong(s.memTime);
             o.writeLong(s.cpuHighSince);
+            o.writeLong(s.cpuHighStart);
+            o.writeLong(s.cpuHighEnd);
             o.writeLong(s.memHighSince);
             o.writeDouble(s.peakCpuRatio);
             o.writeDouble(s.peakMemRatio);
@@ -186,6 +188,8 @@ public final class ServiceStateSerde implements Serde<ServiceState> {
             s.memBytes = in.readDouble();
             s.memTime = in.readLong();
             s.cpuHighSince = in.readLong();
+            s.cpuHighStart = in.readLong();
+            s.cpuHighEnd = in.readLong();
             s.memHighSince = in.readLong();
             s.peakCpuRatio = in.readDouble();
             s.peakMemRatio = in.readDouble();

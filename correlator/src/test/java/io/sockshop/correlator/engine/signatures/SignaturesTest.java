@@ -207,6 +207,35 @@ abstract class SignaturesTest {
         return out;
     }
 
+    /** Datadog logs arrive {@code lagSeconds} after the Kubernetes and metric records of the same moment (indexing lag). */
+    static List<CloudEvent<?>> logsLagging(List<CloudEvent<?>> events, long lagSeconds) {
+        List<CloudEvent<?>> out = new ArrayList<>(events);
+        out.sort(Comparator.comparing(e -> e.type().endsWith("datadog.log.v1") ? e.time().plusSeconds(lagSeconds) : e.time()));
+        return out;
+    }
+
+    void sameResultWithLaggingLogs(Scenario scenario) {
+        List<CloudEvent<?>> inOrder = scenario.events();
+        List<Essence> expected = primary(inOrder).stream().map(Essence::of).toList();
+        assertThat(expected).hasSize(1);
+        assertThat(primary(logsLagging(inOrder, 45)).stream().map(Essence::of).toList()).isEqualTo(expected);
+    }
+
+    @Test
+    void dependencyDownGivesTheSameResultWhenLogsLag45Seconds() {
+        sameResultWithLaggingLogs(GuideIncidents.paymentDown(names()));
+    }
+
+    @Test
+    void consumerAbsentGivesTheSameResultWhenLogsLag45Seconds() {
+        sameResultWithLaggingLogs(GuideIncidents.consumerDown(names()));
+    }
+
+    @Test
+    void cascadeGivesTheSameResultWhenLogsLag45Seconds() {
+        sameResultWithLaggingLogs(GuideIncidents.datastoreThrottle(names()));
+    }
+
     record Essence(String signature, String root, IncidentStatus status, Object impact, java.time.Instant firstSeen,
                    java.time.Instant detectedAt, List<String> affected) {
         static Essence of(Finding f) {
