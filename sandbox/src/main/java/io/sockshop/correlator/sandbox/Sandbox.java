@@ -57,7 +57,7 @@ public final class Sandbox implements AutoCloseable {
         MetricsReporter reporter = new MetricsReporter(metrics, settings.cluster(), settings.namespace(),
                 settings.metricInterval(), random);
         this.simulation = new Simulation(cluster, logger, reporter, random, settings.baselineUsers(),
-                settings.metricInterval(), now);
+                settings.metricInterval(), settings.probeDelayScale(), now);
     }
 
     /** Starts the APIs and seeds the cluster; {@link #run()} starts the clock. */

@@ -34,9 +34,9 @@ public final class Simulation {
     private ShopState lastState;
 
     public Simulation(SimulatedCluster cluster, PodLogger logger, MetricsReporter metrics, SimRandom random,
-                      double baselineUsers, Duration metricInterval, Instant start) {
+                      double baselineUsers, Duration metricInterval, double probeDelayScale, Instant start) {
         this.cluster = cluster;
-        this.shop = new ShopModel(cluster.kubelet());
+        this.shop = new ShopModel(cluster.kubelet(), probeDelayScale);
         this.traffic = new FrontEndTraffic(logger, new CatalogueRoutes(logger, random), random);
         this.orders = new OrderFlow(logger, random);
         this.background = new BackgroundLogs(logger, random);

@@ -126,7 +126,12 @@ class SandboxIncidentsTest {
         assertThat(shop.restarts("front-end")).isGreaterThanOrEqualTo(3);
         var status = shop.client.pods().inNamespace("sock-shop").withLabel("name", "front-end").list().getItems().get(0)
                 .getStatus().getContainerStatuses().get(0);
-        assertThat(status.getLastState().getTerminated().getReason()).isEqualTo("OOMKilled");
+        assertThat(status.getLastState().getTerminated().getReason())
+                .as("killed for failing its liveness probe (SIGTERM), not by the OOM killer").isEqualTo("Error");
+        assertThat(status.getLastState().getTerminated().getExitCode()).isEqualTo(143);
+        assertThat(shop.client.v1().events().inNamespace("sock-shop").list().getItems()).anySatisfy(e ->
+                assertThat(e.getMessage()).isEqualTo("Container front-end failed liveness probe, will be restarted"))
+                .noneSatisfy(e -> assertThat(e.getMessage()).contains("OOM"));
         for (String service : List.of("orders", "carts", "catalogue", "user", "payment", "shipping")) {
             assertThat(shop.restarts(service)).as(service).isZero();
         }
@@ -141,6 +146,10 @@ class SandboxIncidentsTest {
         shop.startLocust("locust-incident-1", 3000, 300, "5m");
         shop.run(Duration.ofSeconds(180));
         assertThat(shop.restarts("front-end")).isGreaterThanOrEqualTo(3);
+        assertThat(shop.client.pods().inNamespace("sock-shop").list().getItems().stream()
+                .flatMap(p -> p.getStatus().getContainerStatuses().stream())
+                .filter(c -> c.getLastState() != null && c.getLastState().getTerminated() != null)
+                .map(c -> c.getLastState().getTerminated().getReason())).contains("OOMKilled");
         long crashedBackends = List.of("orders", "carts", "catalogue", "user").stream()
                 .filter(s -> shop.restarts(s) > 0).count();
         assertThat(crashedBackends).isGreaterThanOrEqualTo(2);

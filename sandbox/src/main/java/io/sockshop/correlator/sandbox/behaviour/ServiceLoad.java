@@ -8,6 +8,8 @@ package io.sockshop.correlator.sandbox.behaviour;
 public final class ServiceLoad {
 
     private static final double MEMORY_SETTLE_SECONDS = 3;
+    /** A health endpoint does almost nothing: it is slow only when the process is starved or queued. */
+    private static final double PROBE_MS = 5;
 
     private final ServiceProfile profile;
     private double backlog;
@@ -16,6 +18,7 @@ public final class ServiceLoad {
     private double utilisation;
     private double throttledRatio;
     private double latencyMs;
+    private double probeLatencyMs;
     private double arrivalRps;
     private double servedRps;
 
@@ -48,10 +51,12 @@ public final class ServiceLoad {
         cpuMillis = Math.min(demand, capacity);
         throttledRatio = utilisation > 1 ? 1 - 1 / utilisation : Math.max(0, (utilisation - 0.9) * 2);
         double queueWaitMs = backlog <= 0 ? 0 : backlog / Math.max(servedRps, 0.1) * 1000;
-        latencyMs = profile.baseLatencyMs() / (1 - Math.min(utilisation, 0.95)) + queueWaitMs + downstreamMs;
+        double busy = 1 / (1 - Math.min(utilisation, 0.95));
+        latencyMs = profile.baseLatencyMs() * (profile.entrypoint() ? busy : busy * busy) + queueWaitMs + downstreamMs;
+        probeLatencyMs = PROBE_MS * busy + queueWaitMs;
         double ceiling = memoryLimitMi != null ? memoryLimitMi : profile.baseMemoryMi() * 3;
         double target = profile.baseMemoryMi()
-                + (ceiling - profile.baseMemoryMi()) * 0.9 * Math.pow(Math.min(utilisation, 1), 3);
+                + (ceiling - profile.baseMemoryMi()) * 0.75 * Math.pow(Math.min(utilisation, 1), 3);
         restingMemoryMi += (target - restingMemoryMi) * Math.min(1, dt / MEMORY_SETTLE_SECONDS);
     }
 
@@ -65,6 +70,7 @@ public final class ServiceLoad {
         backlog = 0;
         restingMemoryMi = profile.baseMemoryMi();
         latencyMs = profile.baseLatencyMs();
+        probeLatencyMs = 0;
     }
 
 
@@ -91,6 +97,11 @@ public final class ServiceLoad {
 
     public double latencyMs() {
         return latencyMs;
+    }
+
+    /** How long a probe of the service's own health endpoint takes now. */
+    public double probeLatencyMs() {
+        return probeLatencyMs;
     }
 
     public double arrivalRps() {

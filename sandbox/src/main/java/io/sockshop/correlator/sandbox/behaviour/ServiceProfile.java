@@ -15,9 +15,15 @@ import java.util.Map;
  * @param baseMemoryMi        memory working set at rest
  * @param memoryMiPerQueued   memory each queued request holds (connections, buffers)
  * @param baseLatencyMs       latency of one request when idle
+ * @param entrypoint          the front door: its own work is light (its latency is mostly what it waits
+ *                            for), while a backend's latency rises steeply with its utilisation
  */
 public record ServiceProfile(String name, double share, double baseCpuMillis, double cpuMillisPerRps,
                              double baseMemoryMi, double memoryMiPerQueued, double baseLatencyMs) {
+
+    public boolean entrypoint() {
+        return name.equals("front-end");
+    }
 
     /** Node CPU a container without a limit can use (a 2-core kind node). */
     public static final double NODE_CPU_MILLIS = 2000;
@@ -26,7 +32,7 @@ public record ServiceProfile(String name, double share, double baseCpuMillis, do
     public static final double RPS_PER_USER = 0.5;
 
     private static final Map<String, ServiceProfile> SOCK_SHOP = Map.ofEntries(
-            entry("front-end", 1.0, 3, 1.1, 80, 0.1, 150),
+            entry("front-end", 1.0, 3, 1.1, 80, 0.03, 150),
             entry("catalogue", 0.6, 3, 0.4, 12, 0.3, 6),
             entry("catalogue-db", 0.6, 55, 0.1, 95, 0.01, 2),
             entry("carts", 0.4, 4, 1.0, 210, 0.6, 15),

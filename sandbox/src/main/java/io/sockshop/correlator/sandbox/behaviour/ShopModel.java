@@ -2,6 +2,7 @@ package io.sockshop.correlator.sandbox.behaviour;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.sockshop.correlator.sandbox.k8s.Kubelet;
+import io.sockshop.correlator.sandbox.k8s.LivenessProber;
 import io.sockshop.correlator.sandbox.k8s.PodRecord;
 
 import java.time.Instant;
@@ -25,10 +26,12 @@ public final class ShopModel {
             "catalogue", "catalogue-db", "carts", "carts-db", "user", "user-db", "orders", "orders-db");
 
     private final Kubelet kubelet;
+    private final LivenessProber prober;
     private final Map<String, ServiceLoad> loads = new LinkedHashMap<>();
 
-    public ShopModel(Kubelet kubelet) {
+    public ShopModel(Kubelet kubelet, double probeDelayScale) {
         this.kubelet = kubelet;
+        this.prober = new LivenessProber(kubelet, probeDelayScale);
         for (String service : ORDER) {
             loads.put(service, new ServiceLoad(ServiceProfile.of(service)));
         }
@@ -62,6 +65,10 @@ public final class ShopModel {
                 load.restart();
             }
         }
+        prober.probe(now, pod -> {
+            ServiceLoad load = loads.get(pod.service());
+            return load == null ? 0 : load.probeLatencyMs();
+        });
         return state;
     }
 

@@ -142,7 +142,14 @@ public final class Kubelet {
         record.markDirty();
     }
 
-    /** A readiness probe timed out or was refused: a Warning, as the kubelet writes it. */
+    /** Liveness failed too often: SIGTERM, the process exits 143, and the container restarts. */
+    public void killedByLiveness(PodRecord record, String container, Instant now) {
+        events.record(now, record.pod(), "spec.containers{" + container + "}", EventRecorder.NORMAL, "Killing",
+                "Container " + container + " failed liveness probe, will be restarted", "kubelet", node);
+        containerDied(record, container, "Error", 143, now);
+    }
+
+    /** A probe timed out or was refused: a Warning, as the kubelet writes it. */
     public void probeFailed(PodRecord record, String container, String message, Instant now) {
         events.record(now, record.pod(), "spec.containers{" + container + "}", EventRecorder.WARNING, "Unhealthy",
                 message, "kubelet", node);
