@@ -66,26 +66,36 @@ class EmbeddedKafkaLauncherTest {
         Process process = new ProcessBuilder(javaCommand("--data-dir", data.toString(), "--port", Integer.toString(port)))
                 .redirectErrorStream(true).start();
         List<String> output = new ArrayList<>();
-        CompletableFuture<String> ready = CompletableFuture.supplyAsync(() -> {
-            try (BufferedReader reader = new BufferedReader(
+        CompletableFuture<String> ready = new CompletableFuture<>();
+        // One thread owns the child's output for its whole life: it must never block on a full pipe.
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(
                     new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
-                while ((line = reader.readLine()) != null) {
+                while ((line = lines.readLine()) != null) {
                     synchronized (output) {
                         output.add(line);
                     }
                     if (line.startsWith(EmbeddedKafkaMain.READY_MARKER)) {
-                        // keep draining so the child never blocks on a full pipe
-                        CompletableFuture.runAsync(() -> reader.lines().forEach(l -> { }));
-                        return line;
+                        ready.complete(line);
                     }
                 }
-                return null;
             } catch (IOException e) {
-                return null;
+                // the child is gone
             }
-        });
-        String line = ready.get(120, TimeUnit.SECONDS);
+            ready.complete(null);
+        }, "launcher-output");
+        reader.setDaemon(true);
+        reader.start();
+        String line;
+        try {
+            line = ready.get(180, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            process.destroyForcibly();
+            synchronized (output) {
+                throw new AssertionError("the launcher was not ready within 180 s; its output: " + output, e);
+            }
+        }
         assertThat(line).as("launcher output: %s", output).isNotNull().contains("localhost:" + port);
         return process;
     }
