@@ -21,6 +21,9 @@ import java.util.List;
  * @param detectedAt       event time of the record that completed the signature
  * @param firstSeen        event time of the earliest evidence
  * @param lastSeen         event time of the latest evidence
+ * @param supersededBy     set on the RESOLVED finding of an incident that a more specific incident
+ *                         (the given id) took over: the first hypothesis was refined, it is not a
+ *                         second incident. Absent otherwise (added within v1, optional)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Finding(
@@ -42,7 +45,8 @@ public record Finding(
         Instant firstSeen,
         Instant lastSeen,
         Instant detectedAt,
-        Evaluation evaluation) {
+        Evaluation evaluation,
+        String supersededBy) {
 
     public Finding {
         Require.nonBlank(id, "id");
@@ -66,5 +70,15 @@ public record Finding(
         Require.nonNull(lastSeen, "lastSeen");
         Require.nonNull(detectedAt, "detectedAt");
         Require.nonNull(evaluation, "evaluation");
+    }
+
+    /** A finding that supersedes nothing and is superseded by nothing (the v1 fields before {@code supersededBy}). */
+    public Finding(String id, String incidentId, Integer revision, String application, SignatureRef signature,
+                   IncidentStatus status, Severity severity, Confidence confidence, String title, String summary,
+                   RootCause rootCause, List<String> affectedServices, List<Evidence> evidence, Impact impact,
+                   Remediation remediation, Instant firstSeen, Instant lastSeen, Instant detectedAt,
+                   Evaluation evaluation) {
+        this(id, incidentId, revision, application, signature, status, severity, confidence, title, summary, rootCause,
+                affectedServices, evidence, impact, remediation, firstSeen, lastSeen, detectedAt, evaluation, null);
     }
 }

@@ -1,0 +1,105 @@
+package io.sockshop.correlator.engine.detect;
+
+import io.sockshop.correlator.engine.app.AppTopology;
+import io.sockshop.correlator.engine.state.AppState;
+import io.sockshop.correlator.engine.state.EvidenceRef;
+import io.sockshop.correlator.engine.state.QueueState;
+import io.sockshop.correlator.engine.state.ServiceState;
+import io.sockshop.correlator.model.ApplicationKey;
+import io.sockshop.correlator.model.finding.Evidence;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.function.Function;
+
+/** What a detector may read: the application, its topology, the settings, the watermark and each service's state. */
+public final class DetectionContext {
+
+    private final ApplicationKey application;
+    private final AppTopology topology;
+    private final DetectionSettings settings;
+    private final long now;
+    private final Function<String, ServiceState> states;
+    private final AppState appState;
+
+    public DetectionContext(ApplicationKey application, AppTopology topology, DetectionSettings settings, long now,
+                            Function<String, ServiceState> states, AppState appState) {
+        this.application = application;
+        this.topology = topology;
+        this.settings = settings;
+        this.now = now;
+        this.states = states;
+        this.appState = appState;
+    }
+
+    public ApplicationKey application() {
+        return application;
+    }
+
+    public AppTopology topology() {
+        return topology;
+    }
+
+    public DetectionSettings settings() {
+        return settings;
+    }
+
+    /** The application's watermark: the newest event time seen (epoch ms). */
+    public long now() {
+        return now;
+    }
+
+    /** The state of a service; an empty state when nothing was seen for it. */
+    public ServiceState state(String service) {
+        ServiceState s = states.apply(service);
+        return s == null ? new ServiceState(service) : s;
+    }
+
+    public QueueState queue(String queue) {
+        QueueState q = appState.queues.get(queue);
+        return q == null ? new QueueState() : q;
+    }
+
+    public long windowStart() {
+        return now - settings.restartWindow().toMillis();
+    }
+
+    /** Recent latency over baseline, or empty while warming up or without recent samples. */
+    public OptionalDouble latencyRatio(ServiceState s) {
+        OptionalDouble base = s.latency.baseline(now);
+        OptionalDouble recent = s.latency.recent(now);
+        if (base.isEmpty() || recent.isEmpty() || base.getAsDouble() <= 0) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(recent.getAsDouble() / base.getAsDouble());
+    }
+
+    public static Evidence evidence(EvidenceRef ref, String service) {
+        return new Evidence(Instant.ofEpochMilli(ref.time()), ref.source(), service, ref.summary(),
+                ref.eventId() == null ? List.of() : List.of(ref.eventId()));
+    }
+
+    /** Adds the evidence when it exists. */
+    public static void add(List<Evidence> out, EvidenceRef ref, String service) {
+        if (ref != null) {
+            out.add(evidence(ref, service));
+        }
+    }
+
+    public static List<Evidence> sorted(List<Evidence> evidence) {
+        List<Evidence> copy = new ArrayList<>(evidence);
+        copy.sort(java.util.Comparator.comparing(Evidence::time).thenComparing(Evidence::summary));
+        return copy;
+    }
+
+    /** "kubectl -n <namespace> ..." for remediation lines. */
+    public String kubectl(String args) {
+        return "kubectl -n " + application.namespace() + " " + args;
+    }
+
+    public String deploymentOf(String service) {
+        return topology.service(service).map(d -> d.deployments().get(0)).orElse(service);
+    }
+}

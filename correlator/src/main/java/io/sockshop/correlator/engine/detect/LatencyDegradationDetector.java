@@ -1,0 +1,117 @@
+package io.sockshop.correlator.engine.detect;
+
+import io.sockshop.correlator.engine.state.ServiceState;
+import io.sockshop.correlator.model.finding.Evidence;
+import io.sockshop.correlator.model.finding.FaultType;
+import io.sockshop.correlator.model.finding.Impact;
+import io.sockshop.correlator.model.finding.Remediation;
+import io.sockshop.correlator.model.finding.RootCause;
+import io.sockshop.correlator.model.finding.Severity;
+import io.sockshop.correlator.model.finding.Signatures;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.OptionalDouble;
+
+/**
+ * {@code latency-degradation} (guide incident 4): latency many times its baseline, with high CPU on
+ * the slow service and no restart anywhere. Root cause: the slow service whose CPU is highest against
+ * its limit. Guards: a light load (ratio under {@code latencyRatio} or under {@code latencyMinMs}),
+ * any restart in the window (crash shapes), and slowness without a CPU-bound service (a slow dependency
+ * is another signature's business).
+ */
+public final class LatencyDegradationDetector implements Detector {
+
+    @Override
+    public String signature() {
+        return Signatures.LATENCY_DEGRADATION;
+    }
+
+    @Override
+    public int version() {
+        return 1;
+    }
+
+    @Override
+    public int precedence() {
+        return 60;
+    }
+
+    record Slow(String service, ServiceState state, double ratio, double recent, double base) {
+    }
+
+    @Override
+    public List<Match> evaluate(DetectionContext ctx) {
+        long from = ctx.windowStart();
+        List<Slow> slow = new ArrayList<>();
+        for (var def : ctx.topology().services()) {
+            ServiceState s = ctx.state(def.name());
+            if (s.restartsBetween(from, ctx.now()) > 0 || s.crashLoopSince > 0) {
+                return List.of();
+            }
+            OptionalDouble ratio = ctx.latencyRatio(s);
+            OptionalDouble recent = s.latency.recent(ctx.now());
+            if (ratio.isPresent() && ratio.getAsDouble() >= ctx.settings().latencyRatio()
+                    && recent.getAsDouble() >= ctx.settings().latencyMinMs()) {
+                slow.add(new Slow(def.name(), s, ratio.getAsDouble(), recent.getAsDouble(),
+                        s.latency.baseline(ctx.now()).getAsDouble()));
+            }
+        }
+        Slow root = slow.stream().filter(x -> x.state().cpuRatio() >= ctx.settings().highCpuRatio())
+                .max(Comparator.comparingDouble((Slow x) -> x.state().cpuRatio()).thenComparing(Slow::service,
+                        Comparator.reverseOrder()))
+                .orElse(null);
+        if (root == null) {
+            return List.of();
+        }
+        slow.sort(Comparator.comparingDouble((Slow x) -> -x.ratio()).thenComparing(Slow::service));
+        List<String> affected = new ArrayList<>();
+        affected.add(root.service());
+        slow.stream().map(Slow::service).filter(s -> !affected.contains(s)).forEach(affected::add);
+        List<Evidence> evidence = new ArrayList<>();
+        for (Slow s : slow) {
+            if (s.state().latencyEvidence != null) {
+                var l = s.state().latencyEvidence;
+                evidence.add(new Evidence(Instant.ofEpochMilli(l.time()), l.source(), s.service(),
+                        s.service() + " latency " + Format.ms(s.recent()) + ", " + Format.ratio(s.ratio())
+                                + " its baseline of " + Format.ms(s.base()),
+                        l.eventId() == null ? List.of() : List.of(l.eventId())));
+            }
+        }
+        DetectionContext.add(evidence, root.state().cpuHighEvidence, root.service());
+        ServiceState rs = root.state();
+        double peak = rs.latency.recentPeak(ctx.now()).orElse(root.recent());
+        long crossed = rs.latency.firstMinuteAtOrAbove(Math.max(root.base() * ctx.settings().latencyRatio(),
+                ctx.settings().latencyMinMs()), ctx.now());
+        long detectedAt = crossed > 0 ? crossed : ctx.now();
+        long firstSeen = rs.cpuHighSince > 0 ? Math.min(rs.cpuHighSince, detectedAt) : detectedAt;
+        List<String> reasons = new ArrayList<>();
+        reasons.add(root.service() + " latency " + Format.ms(root.recent()) + " is " + Format.ratio(root.ratio())
+                + " its baseline of " + Format.ms(root.base()));
+        reasons.add(root.service() + " CPU at " + Format.percent(rs.cpuRatio()) + " of its "
+                + Format.cpu(rs.cpuLimitMilli) + " limit");
+        reasons.add("no container restarted in the last " + ctx.settings().restartWindow().toMinutes() + " min: slow, not crashing");
+        if (slow.size() > 1) {
+            reasons.add("also slow: " + String.join(", ", affected.subList(1, affected.size())));
+        }
+        String deployment = ctx.deploymentOf(root.service());
+        RootCause rootCause = new RootCause(root.service(), "Deployment", deployment,
+                "CPU-bound at " + Format.percent(rs.cpuRatio()) + " of its limit: requests queue up");
+        Impact impact = new Impact(0, null, 0, null, null, null, Format.round(peak), Format.round(root.base()), null,
+                null, null);
+        Remediation remediation = new Remediation(
+                List.of(ctx.kubectl("scale deployment/" + deployment + " --replicas=3")),
+                List.of("Add a HorizontalPodAutoscaler on CPU for " + root.service(),
+                        "Alert on p95 latency over 1 s for 3 min, before it turns into crashes",
+                        "Profile " + root.service() + " under load"));
+        return List.of(new Match(signature(), version(), precedence(), FaultType.PERFORMANCE_DEGRADATION, rootCause,
+                root.ratio() >= 2 * ctx.settings().latencyRatio() ? Severity.HIGH : Severity.MEDIUM, 0.8, reasons,
+                root.service() + " slow: latency " + Format.ratio(root.ratio()) + " its baseline, CPU-bound, no restarts",
+                root.service() + " answers in " + Format.ms(root.recent()) + " instead of " + Format.ms(root.base())
+                        + " with CPU at " + Format.percent(rs.cpuRatio()) + " of its limit; nothing restarted.",
+                affected, affected, DetectionContext.sorted(evidence), impact, remediation,
+                firstSeen, detectedAt, ctx.now()));
+    }
+}

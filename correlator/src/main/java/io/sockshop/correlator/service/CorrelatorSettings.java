@@ -1,0 +1,88 @@
+package io.sockshop.correlator.service;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** The service's {@code correlator.*} settings (docs/correlator.md). */
+@ConfigMapping(prefix = "correlator")
+public interface CorrelatorSettings {
+
+    /** Prefix of every topic, e.g. {@code replay.}; empty for live data. */
+    Optional<String> topicPrefix();
+
+    /** Application topology file (YAML); the shipped Sock Shop topology when absent. */
+    Optional<String> topologyFile();
+
+    /** Log pattern catalogue (YAML); the shipped default when absent. */
+    Optional<String> patternsFile();
+
+    @WithDefault("3M")
+    Duration quietPeriod();
+
+    @WithDefault("60S")
+    Duration updateInterval();
+
+    @WithDefault("5S")
+    Duration evaluationInterval();
+
+    @WithDefault("30S")
+    Duration healthInterval();
+
+    @WithDefault("5M")
+    Duration scoringGrace();
+
+    /** Partitions of the topics the service creates when they are missing (raw topics must all have the same count). */
+    @WithDefault("3")
+    int partitions();
+
+    /** Create missing topics at start-up. */
+    @WithDefault("true")
+    boolean createTopics();
+
+    Detection detection();
+
+    /** Detector thresholds; defaults as in {@code DetectionSettings.defaults()}. */
+    interface Detection {
+        @WithDefault("10M")
+        Duration restartWindow();
+
+        @WithDefault("2")
+        int exhaustionMinRestarts();
+
+        @WithDefault("3")
+        int entrypointMinRestarts();
+
+        @WithDefault("2.0")
+        double backendLatencyRatio();
+
+        @WithDefault("5.0")
+        double latencyRatio();
+
+        @WithDefault("1000")
+        double latencyMinMs();
+
+        @WithDefault("0.8")
+        double highCpuRatio();
+
+        @WithDefault("0.9")
+        double limitRatio();
+
+        @WithDefault("3.0")
+        double cascadeLatencyRatio();
+
+        @WithDefault("5M")
+        Duration saturationSustain();
+
+        @WithDefault("1")
+        int minPublished();
+
+        @WithDefault("30S")
+        Duration dependencyErrorLookback();
+
+        @WithDefault("2M")
+        Duration activeWindow();
+    }
+}

@@ -1,0 +1,37 @@
+package io.sockshop.correlator.engine.detect;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.stream.Stream;
+
+import static io.sockshop.correlator.engine.detect.DetectorTable.none;
+import static io.sockshop.correlator.engine.detect.DetectorTable.row;
+
+class LatencyDegradationDetectorTest {
+
+    static Stream<DetectorTable> table() {
+        return Stream.of(
+                row("25x slower and CPU-bound", w -> w.limits("front-end", 300, 1000).cpu("front-end", 280, 3300, 3600)
+                        .latency("front-end", 120, 3000, 3400), "front-end"),
+                row("the CPU-bound one of two slow services", w -> w.limits("front-end", 300, 1000).cpu("front-end", 280, 3300, 3600)
+                        .limits("orders", 500, 500).cpu("orders", 100, 3300, 3600)
+                        .latency("front-end", 120, 3000, 3400).latency("orders", 200, 2000, 3400), "front-end"),
+                none("a light load: 1.6x", w -> w.limits("front-end", 300, 1000).cpu("front-end", 280, 3300, 3600)
+                        .latency("front-end", 120, 190, 3400)),
+                none("slow but under the absolute floor", w -> w.limits("user", 300, 200).cpu("user", 280, 3300, 3600)
+                        .latency("user", 5, 100, 3400)),
+                none("slow without high CPU", w -> w.limits("front-end", 300, 1000).cpu("front-end", 60, 3300, 3600)
+                        .latency("front-end", 120, 3000, 3400)),
+                none("a restart in the window", w -> w.limits("front-end", 300, 1000).cpu("front-end", 280, 3300, 3600)
+                        .latency("front-end", 120, 3000, 3400).restarts("carts", "Error", 3200)),
+                none("warming up: no history before the slowness", w -> w.limits("front-end", 300, 1000)
+                        .cpu("front-end", 280, 3300, 3600).latency("front-end", 3000, 3000, 0)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("table")
+    void table(DetectorTable row) {
+        row.check(new LatencyDegradationDetector());
+    }
+}

@@ -1,0 +1,29 @@
+package io.sockshop.correlator.engine.detect;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.stream.Stream;
+
+import static io.sockshop.correlator.engine.detect.DetectorTable.none;
+import static io.sockshop.correlator.engine.detect.DetectorTable.row;
+
+class ResourceSaturationDetectorTest {
+
+    static Stream<DetectorTable> table() {
+        return Stream.of(
+                row("CPU at the limit for 10 min", w -> w.limits("carts", 300, 500).cpu("carts", 295, 3000, 3600), "carts"),
+                row("memory at the limit for 6 min", w -> w.limits("user", 300, 200).memory("user", 195, 3240, 3600), "user"),
+                none("a 3-minute spike", w -> w.limits("carts", 300, 500).cpu("carts", 295, 3420, 3600)),
+                none("busy but under the limit ratio", w -> w.limits("carts", 300, 500).cpu("carts", 240, 3000, 3600)),
+                none("no limit known", w -> w.cpu("carts-db", 2000, 3000, 3600)),
+                none("restarted in the window", w -> w.limits("carts", 300, 500).cpu("carts", 295, 3000, 3600)
+                        .restarts("carts", "Error", 3500)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("table")
+    void table(DetectorTable row) {
+        row.check(new ResourceSaturationDetector());
+    }
+}
