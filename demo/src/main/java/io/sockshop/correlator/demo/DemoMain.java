@@ -27,6 +27,12 @@ public final class DemoMain {
     /** The order: latency first, on a calm baseline; the crash storms last, so that their after-effects touch nothing. */
     static final List<String> ORDER = List.of("incident-4", "incident-3", "incident-5", "incident-8", "incident-2", "incident-1");
 
+    /**
+     * Baselines need some normal traffic before anything can be "many times its baseline"; the
+     * collector reads the sandbox's history from its start, so this runs while the services start.
+     */
+    static final Duration WARM_UP = Duration.ofSeconds(40);
+
     private DemoMain() {
     }
 
@@ -50,6 +56,12 @@ public final class DemoMain {
         console.progress("sockshop-correlator demo: " + options.scenarios().size() + " incident(s), data in " + options.dataDirectory());
         try (Pipeline pipeline = new Pipeline(home, options.dataDirectory(), console)) {
             pipeline.start();
+            Duration left = Duration.between(Instant.now(), pipeline.sandboxStartedAt().plus(WARM_UP));
+            if (!left.isNegative()) {
+                console.progress("letting the shop run normally for " + left.toSeconds()
+                        + " s more, so that the correlator has learned what normal looks like");
+                InjectorClient.pause(left);
+            }
             try (FindingsWatcher watcher = new FindingsWatcher(pipeline.bootstrapServers(), "", console::finding).start()) {
                 InjectorClient injector = new InjectorClient(pipeline.url("injector"));
                 List<String> runs = new ArrayList<>();

@@ -34,6 +34,7 @@ public final class Pipeline implements AutoCloseable {
     private EmbeddedKafkaBroker kafka;
     private Sandbox sandbox;
     private final Map<String, Integer> ports = new HashMap<>();
+    private java.time.Instant sandboxStartedAt;
 
     public Pipeline(Path home, Path dataDirectory, Console console) {
         this.home = home;
@@ -44,8 +45,9 @@ public final class Pipeline implements AutoCloseable {
     public void start() {
         kafka = EmbeddedKafkaBroker.builder().dataDirectory(dataDirectory.resolve("kafka")).build().start();
         console.progress("Kafka (in-JVM KRaft broker) at " + kafka.bootstrapServers());
-        sandbox = Sandbox.start(SandboxSettings.defaults().withProbeDelayScale(0.05).withMetricInterval(Duration.ofSeconds(5)),
+        sandbox = Sandbox.start(SandboxSettings.defaults().withProbeDelayScale(0.02).withMetricInterval(Duration.ofSeconds(5)),
                 Clock.systemUTC()).run();
+        sandboxStartedAt = java.time.Instant.now();
         console.progress("sandbox: Kubernetes API " + sandbox.kubernetesUrl() + ", Datadog API " + sandbox.datadogUrl());
         for (ServiceLaunch launch : launches()) {
             services.add(ManagedProcess.start(launch.name(), launch.command(), launch.environment(),
@@ -105,6 +107,10 @@ public final class Pipeline implements AutoCloseable {
 
     public String bootstrapServers() {
         return kafka.bootstrapServers();
+    }
+
+    public java.time.Instant sandboxStartedAt() {
+        return sandboxStartedAt;
     }
 
     public Sandbox sandbox() {
