@@ -232,6 +232,21 @@ abstract class SignaturesTest {
     }
 
     @Test
+    void exhaustionGivesTheSameResultWhenLogsLag45Seconds() {
+        sameResultWithLaggingLogs(GuideIncidents.crashUnderLoad(names()));
+    }
+
+    @Test
+    void hybridGivesTheSameResultWhenLogsLag45Seconds() {
+        sameResultWithLaggingLogs(GuideIncidents.hybrid(names()));
+    }
+
+    @Test
+    void latencyGivesTheSameResultWhenLogsLag45Seconds() {
+        sameResultWithLaggingLogs(GuideIncidents.pureLatency(names()));
+    }
+
+    @Test
     void cascadeGivesTheSameResultWhenLogsLag45Seconds() {
         sameResultWithLaggingLogs(GuideIncidents.datastoreThrottle(names()));
     }

@@ -59,7 +59,7 @@ final class HealthPublisher {
         appState.health.put(s.service, new AppState.HealthMark(status.name(), now, fingerprint, incidents.hashCode()));
         ResourceList limits = s.cpuLimitMilli > 0 || s.memLimitBytes > 0
                 ? new ResourceList(s.cpuLimitMilli > 0 ? s.cpuLimitMilli + "m" : null,
-                s.memLimitBytes > 0 ? Long.toString(s.memLimitBytes) : null) : null;
+                s.memLimitBytes > 0 ? memoryQuantity(s.memLimitBytes) : null) : null;
         return new ServiceHealth(app.toString(), s.service, status, s.desired >= 0 ? s.desired : null,
                 s.available >= 0 ? s.available : null, restartTotal, recent, last == null ? null : last.reason(),
                 last == null ? null : last.exitCode(), waiting, null, limits, cpu, mem, latency, (double) errors,
@@ -78,6 +78,14 @@ final class HealthPublisher {
             return HealthStatus.DEGRADED;
         }
         return s.available > 0 || !Double.isNaN(s.cpuMilli) || s.lastLogAt > 0 ? HealthStatus.HEALTHY : HealthStatus.UNKNOWN;
+    }
+
+    /** Bytes as the Kubernetes quantity a manifest would say: {@code 200Mi}, {@code 1Gi}, else plain bytes. */
+    static String memoryQuantity(long bytes) {
+        if (bytes % (1L << 30) == 0) {
+            return (bytes >> 30) + "Gi";
+        }
+        return bytes % (1L << 20) == 0 ? (bytes >> 20) + "Mi" : Long.toString(bytes);
     }
 
     private static Double round(double v) {

@@ -32,6 +32,7 @@ class ServiceHealthTest {
             assertThat(last.status()).isEqualTo(HealthStatus.HEALTHY);
             assertThat(last.openIncidentIds()).isEmpty();
             assertThat(last.limits().cpu()).isEqualTo("200m");
+            assertThat(last.limits().memory()).isEqualTo("200Mi");
             for (int i = 1; i < payment.size(); i++) {
                 assertThat(payment.get(i).updatedAt()).isAfterOrEqualTo(payment.get(i - 1).updatedAt());
             }
