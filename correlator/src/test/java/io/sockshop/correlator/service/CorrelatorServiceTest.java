@@ -89,7 +89,7 @@ class CorrelatorServiceTest {
         List<ConsumerRecord<byte[], byte[]>> dead = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
             consumer.subscribe(List.of(Topics.DEAD_LETTERS.withPrefix(P).name()));
-            await().atMost(Duration.ofMinutes(1)).until(() -> {
+            await().atMost(Duration.ofMinutes(3)).until(() -> {
                 consumer.poll(Duration.ofMillis(500)).forEach(dead::add);
                 return !dead.isEmpty();
             });

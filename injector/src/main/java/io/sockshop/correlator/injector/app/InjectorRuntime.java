@@ -63,9 +63,11 @@ public class InjectorRuntime {
         config.scenarioDir().ifPresent(dir -> scenarios.addAll(ScenarioLoader.directory(dir)));
         ScenarioCatalog catalog = new ScenarioCatalog(scenarios, planner::validate);
 
+        // Settings are all checked before anything waits on Kafka, so a typo fails at once.
+        KubernetesConnection connection = connection();
         kafka = new KafkaSettings(bootstrapServers, config);
         kafka.ensureTopics();
-        client = connection().connect();
+        client = connection.connect();
         journal = new InjectionJournal(kafka.clientConfig(), kafka.injections(), kafka.restores(),
                 config.kafka().transactionalId().orElse("sockshop-injector-" + settings.cluster()),
                 config.kafka().timeout());
