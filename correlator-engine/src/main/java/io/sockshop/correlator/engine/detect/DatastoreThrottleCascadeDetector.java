@@ -102,7 +102,7 @@ public final class DatastoreThrottleCascadeDetector implements Detector {
                 OptionalDouble b = caller.latency.baseline(ctx.now());
                 peak = Double.isNaN(peak) ? p.orElse(Double.NaN) : Math.max(peak, p.orElse(peak));
                 base = b.orElse(base);
-                long crossed = caller.latency.firstMinuteAtOrAbove(b.orElse(0) * ctx.settings().cascadeLatencyRatio(),
+                long crossed = caller.latency.firstSlotAtOrAbove(b.orElse(0) * ctx.settings().cascadeLatencyRatio(),
                         start, ctx.now());
                 long slowSince = Math.max(start, crossed > 0 ? crossed : caller.latencyTime);
                 EvidenceRef l = caller.latencyEvidence;

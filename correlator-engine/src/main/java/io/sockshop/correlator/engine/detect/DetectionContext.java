@@ -54,7 +54,11 @@ public final class DetectionContext {
     /** The state of a service; an empty state when nothing was seen for it. */
     public ServiceState state(String service) {
         ServiceState s = states.apply(service);
-        return s == null ? new ServiceState(service) : s;
+        if (s == null) {
+            s = new ServiceState(service);
+            s.latency = settings.baseline();
+        }
+        return s;
     }
 
     public QueueState queue(String queue) {

@@ -83,7 +83,7 @@ public final class LatencyDegradationDetector implements Detector {
         DetectionContext.add(evidence, root.state().cpuHighEvidence, root.service());
         ServiceState rs = root.state();
         double peak = rs.latency.recentPeak(ctx.now()).orElse(root.recent());
-        long crossed = rs.latency.firstMinuteAtOrAbove(Math.max(root.base() * ctx.settings().latencyRatio(),
+        long crossed = rs.latency.firstSlotAtOrAbove(Math.max(root.base() * ctx.settings().latencyRatio(),
                 ctx.settings().latencyMinMs()), ctx.now());
         long detectedAt = crossed > 0 ? crossed : ctx.now();
         long firstSeen = rs.cpuHighSince > 0 ? Math.min(rs.cpuHighSince, detectedAt) : detectedAt;

@@ -73,7 +73,7 @@ public final class ServiceState {
     public EvidenceRef memHighEvidence;
     public double throttledPeriods = Double.NaN;
     public long throttledTime;
-    public MinuteBaseline latency = new MinuteBaseline();
+    public SlotBaseline latency = new SlotBaseline();
     public long latencyTime;
     public EvidenceRef latencyEvidence;
     public double queueDepth = Double.NaN;

@@ -2,70 +2,133 @@ package io.sockshop.correlator.engine.state;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 
+import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.OptionalDouble;
 
 /**
- * A {@link Baseline} over minute slots: a ring of {@value #SLOTS} minutes holding sum, count and max
- * per minute. The baseline is the median of the slot means older than the recent window (robust to a
- * few outliers); the recent level is the mean of the slots inside it. Bounded: 30 slots whatever the
- * sample rate; gaps are empty slots; late samples land in their own minute.
+ * A {@link Baseline} over time slots: a ring of {@value #SLOTS} slots (one minute each by default)
+ * holding sum, count and max per slot. The baseline is the median of the slot means older than the
+ * recent window (robust to a few outliers), given once {@code warmupSlots} earlier slots have samples;
+ * the recent level is the mean of the slots inside the recent window. Bounded: 30 slots whatever the
+ * sample rate; gaps are empty slots; late samples land in their own slot. The slot length, warm-up and
+ * recent window come from the configuration ({@code correlator.detection.baseline-*}); a compressed
+ * run (the demo, a replay sped up) shortens them, the rules stay the same.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 @com.fasterxml.jackson.databind.annotation.JsonSerialize(using = PackedSlots.BaselineSerializer.class)
 @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = PackedSlots.BaselineDeserializer.class)
-public final class MinuteBaseline implements Baseline {
+public final class SlotBaseline implements Baseline {
 
     static final int SLOTS = 30;
-    private static final long MINUTE = 60_000L;
+    static final long MINUTE = 60_000L;
+    /** First int of the packed form since slot lengths are configurable; the old form began with the warm-up (>= 1). */
+    private static final int FORMAT_WITH_SLOT_LENGTH = -2;
 
-    /** Minimum number of earlier minutes with samples before a baseline is given. */
-    private int warmupMinutes = 3;
-    /** Length of the recent window in minutes (the current minute included). */
-    private int recentMinutes = 2;
+    /** Length of one slot (ms). */
+    private long slotMillis = MINUTE;
+    /** Minimum number of earlier slots with samples before a baseline is given. */
+    private int warmupSlots = 3;
+    /** Length of the recent window in slots (the current slot included). */
+    private int recentSlots = 2;
 
-    private long[] minute = new long[SLOTS];
+    private long[] slot = new long[SLOTS];
     private double[] sum = new double[SLOTS];
     private int[] count = new int[SLOTS];
     private double[] max = new double[SLOTS];
 
-    public MinuteBaseline() {
+    /** One-minute slots, 3 warm-up minutes, a recent window of 2 minutes (the real-time defaults). */
+    public SlotBaseline() {
     }
 
-    public MinuteBaseline(int warmupMinutes, int recentMinutes) {
-        this.warmupMinutes = warmupMinutes;
-        this.recentMinutes = recentMinutes;
+    public SlotBaseline(long slotMillis, int warmupSlots, int recentSlots) {
+        if (slotMillis < 1000) {
+            throw new IllegalArgumentException("baseline slot must be at least 1 s, was " + slotMillis + " ms");
+        }
+        if (warmupSlots < 1 || recentSlots < 1 || warmupSlots + recentSlots > SLOTS) {
+            throw new IllegalArgumentException("baseline warm-up slots (" + warmupSlots + ") and recent slots ("
+                    + recentSlots + ") must be at least 1 and fit in " + SLOTS + " slots together");
+        }
+        this.slotMillis = slotMillis;
+        this.warmupSlots = warmupSlots;
+        this.recentSlots = recentSlots;
     }
 
-    /** Only the minutes with samples: [warmup, recent, n, then n x (minute, sum, count, max)]. */
+    /** Slots of {@code slot}, a warm-up of {@code warmupSlots} slots and a recent window of {@code recent} (rounded up to whole slots). */
+    public static SlotBaseline of(Duration slot, int warmupSlots, Duration recent) {
+        long slotMs = slot.toMillis();
+        int recentSlots = (int) Math.max(1, (recent.toMillis() + slotMs - 1) / Math.max(1, slotMs));
+        return new SlotBaseline(slotMs, warmupSlots, recentSlots);
+    }
+
+    public long slotMillis() {
+        return slotMillis;
+    }
+
+    public int warmupSlots() {
+        return warmupSlots;
+    }
+
+    public int recentSlots() {
+        return recentSlots;
+    }
+
+    /**
+     * This baseline under other settings: the same samples when the slot length is unchanged (warm-up and
+     * recent window are read at query time), a fresh baseline otherwise (slots of another length cannot be
+     * compared); {@code this} when nothing changed.
+     */
+    public SlotBaseline configured(SlotBaseline settings) {
+        if (settings.slotMillis == slotMillis && settings.warmupSlots == warmupSlots && settings.recentSlots == recentSlots) {
+            return this;
+        }
+        SlotBaseline b = new SlotBaseline(settings.slotMillis, settings.warmupSlots, settings.recentSlots);
+        if (settings.slotMillis == slotMillis) {
+            b.slot = slot;
+            b.sum = sum;
+            b.count = count;
+            b.max = max;
+        }
+        return b;
+    }
+
+    /** Only the slots with samples: [-2, slot ms, warm-up, recent, n, then n x (slot, sum, count, max)]. */
     byte[] pack() {
         int n = 0;
         for (int c : count) {
             n += c > 0 ? 1 : 0;
         }
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(12 + n * 28);
-        b.putInt(warmupMinutes).putInt(recentMinutes).putInt(n);
+        ByteBuffer b = ByteBuffer.allocate(24 + n * 28);
+        b.putInt(FORMAT_WITH_SLOT_LENGTH).putLong(slotMillis).putInt(warmupSlots).putInt(recentSlots).putInt(n);
         for (int i = 0; i < SLOTS; i++) {
             if (count[i] > 0) {
-                b.putLong(minute[i]).putDouble(sum[i]).putInt(count[i]).putDouble(max[i]);
+                b.putLong(slot[i]).putDouble(sum[i]).putInt(count[i]).putDouble(max[i]);
             }
         }
         return b.array();
     }
 
-    static MinuteBaseline unpack(java.nio.ByteBuffer b) {
-        MinuteBaseline m = new MinuteBaseline(b.getInt(), b.getInt());
+    /** Reads the packed form, and the older one of one-minute slots ([warm-up, recent, n, ...]). */
+    static SlotBaseline unpack(ByteBuffer b) {
+        int first = b.getInt();
+        SlotBaseline m = first == FORMAT_WITH_SLOT_LENGTH ? new SlotBaseline(b.getLong(), b.getInt(), b.getInt())
+                : new SlotBaseline(MINUTE, first, b.getInt());
         int n = b.getInt();
         for (int k = 0; k < n; k++) {
-            long minute = b.getLong();
-            int slot = Math.floorMod(minute, SLOTS);
-            m.minute[slot] = minute;
-            m.sum[slot] = b.getDouble();
-            m.count[slot] = b.getInt();
-            m.max[slot] = b.getDouble();
+            long index = b.getLong();
+            int i = Math.floorMod(index, SLOTS);
+            m.slot[i] = index;
+            m.sum[i] = b.getDouble();
+            m.count[i] = b.getInt();
+            m.max[i] = b.getDouble();
         }
         return m;
+    }
+
+    private long index(long time) {
+        return Math.floorDiv(time, slotMillis);
     }
 
     @Override
@@ -73,33 +136,33 @@ public final class MinuteBaseline implements Baseline {
         if (!Double.isFinite(value)) {
             return;
         }
-        long m = Math.floorDiv(time, MINUTE);
-        int slot = Math.floorMod(m, SLOTS);
-        if (minute[slot] != m) {
-            if (minute[slot] > m && count[slot] > 0) {
+        long s = index(time);
+        int i = Math.floorMod(s, SLOTS);
+        if (slot[i] != s) {
+            if (slot[i] > s && count[i] > 0) {
                 return; // older than the ring holds
             }
-            minute[slot] = m;
-            sum[slot] = 0;
-            count[slot] = 0;
-            max[slot] = Double.NEGATIVE_INFINITY;
+            slot[i] = s;
+            sum[i] = 0;
+            count[i] = 0;
+            max[i] = Double.NEGATIVE_INFINITY;
         }
-        sum[slot] += value;
-        count[slot]++;
-        max[slot] = Math.max(max[slot], value);
+        sum[i] += value;
+        count[i]++;
+        max[i] = Math.max(max[i], value);
     }
 
     @Override
     public OptionalDouble baseline(long now) {
-        long current = Math.floorDiv(now, MINUTE);
+        long current = index(now);
         double[] means = new double[SLOTS];
         int n = 0;
         for (int i = 0; i < SLOTS; i++) {
-            if (count[i] > 0 && minute[i] <= current - recentMinutes && minute[i] > current - SLOTS) {
+            if (count[i] > 0 && slot[i] <= current - recentSlots && slot[i] > current - SLOTS) {
                 means[n++] = sum[i] / count[i];
             }
         }
-        if (n < warmupMinutes) {
+        if (n < warmupSlots) {
             return OptionalDouble.empty();
         }
         Arrays.sort(means, 0, n);
@@ -108,11 +171,11 @@ public final class MinuteBaseline implements Baseline {
 
     @Override
     public OptionalDouble recent(long now) {
-        long current = Math.floorDiv(now, MINUTE);
+        long current = index(now);
         double s = 0;
         int c = 0;
         for (int i = 0; i < SLOTS; i++) {
-            if (count[i] > 0 && minute[i] > current - recentMinutes && minute[i] <= current) {
+            if (count[i] > 0 && slot[i] > current - recentSlots && slot[i] <= current) {
                 s += sum[i];
                 c += count[i];
             }
@@ -122,10 +185,10 @@ public final class MinuteBaseline implements Baseline {
 
     @Override
     public OptionalDouble recentPeak(long now) {
-        long current = Math.floorDiv(now, MINUTE);
+        long current = index(now);
         double peak = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < SLOTS; i++) {
-            if (count[i] > 0 && minute[i] > current - recentMinutes && minute[i] <= current) {
+            if (count[i] > 0 && slot[i] > current - recentSlots && slot[i] <= current) {
                 peak = Math.max(peak, max[i]);
             }
         }
@@ -133,35 +196,34 @@ public final class MinuteBaseline implements Baseline {
     }
 
     /**
-     * Start (epoch ms) of the earliest minute of the recent window whose mean is at least
-     * {@code threshold}, or 0 when none is: when a level was first exceeded, independent of the order
-     * in which the samples arrived.
+     * Start (epoch ms) of the earliest slot of the recent window whose mean is at least {@code threshold},
+     * or 0 when none is: when a level was first exceeded, independent of the order in which the samples
+     * arrived.
      */
-    public long firstMinuteAtOrAbove(double threshold, long now) {
-        return firstMinuteAtOrAbove(threshold, now - (recentMinutes - 1) * MINUTE, now);
+    public long firstSlotAtOrAbove(double threshold, long now) {
+        return firstSlotAtOrAbove(threshold, now - (recentSlots - 1) * slotMillis, now);
     }
 
-    /** Like {@link #firstMinuteAtOrAbove(double, long)}, over the minutes from the one holding {@code from}. */
-    public long firstMinuteAtOrAbove(double threshold, long from, long now) {
-        long current = Math.floorDiv(now, MINUTE);
-        long earliest = Math.max(Math.floorDiv(from, MINUTE), current - SLOTS + 1);
+    /** Like {@link #firstSlotAtOrAbove(double, long)}, over the slots from the one holding {@code from}. */
+    public long firstSlotAtOrAbove(double threshold, long from, long now) {
+        long current = index(now);
+        long earliest = Math.max(index(from), current - SLOTS + 1);
         long first = Long.MAX_VALUE;
         for (int i = 0; i < SLOTS; i++) {
-            if (count[i] > 0 && minute[i] >= earliest && minute[i] <= current
-                    && sum[i] / count[i] >= threshold) {
-                first = Math.min(first, minute[i]);
+            if (count[i] > 0 && slot[i] >= earliest && slot[i] <= current && sum[i] / count[i] >= threshold) {
+                first = Math.min(first, slot[i]);
             }
         }
-        return first == Long.MAX_VALUE ? 0 : first * MINUTE;
+        return first == Long.MAX_VALUE ? 0 : first * slotMillis;
     }
 
-    /** The highest value of any minute in [from, now]. */
+    /** The highest value of any slot in [from, now]. */
     public OptionalDouble peakSince(long from, long now) {
-        long first = Math.floorDiv(from, MINUTE);
-        long current = Math.floorDiv(now, MINUTE);
+        long first = index(from);
+        long current = index(now);
         double peak = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < SLOTS; i++) {
-            if (count[i] > 0 && minute[i] >= first && minute[i] <= current) {
+            if (count[i] > 0 && slot[i] >= first && slot[i] <= current) {
                 peak = Math.max(peak, max[i]);
             }
         }
