@@ -26,7 +26,8 @@ import java.util.Objects;
  * signature, root-cause service); its id is deterministic:
  * {@code <cluster>.<namespace>.<signature>.<root cause>.<epoch seconds of detection>}.
  * Differential diagnosis: an open incident of a more specific signature suppresses less specific
- * matches on the services it covers, and supersedes the ones already open when it opens.
+ * matches on the services it covers, and when it opens it supersedes the open incidents it refines
+ * (see {@link #refines}). A holding match keeps its open incident open without changing it.
  */
 public final class IncidentTracker {
 
@@ -78,14 +79,14 @@ public final class IncidentTracker {
             if (m.active()) {
                 matched.add(key);
             }
-            if (existing == null && !m.active()) {
-                continue; // the cause already went away: nothing to open
+            if (existing == null && (!m.active() || m.holding())) {
+                continue; // the cause already went away, or the signature no longer holds: nothing to open
             }
             if (existing == null) {
                 IncidentRecord created = open(app, m, now, key);
                 changes.add(emit(app, created, m, IncidentStatus.OPEN, now, "opened: " + m.title(), null));
                 for (IncidentRecord r : List.copyOf(open)) {
-                    if (r.precedence > match.precedence() && match.covers(r.rootCause)) {
+                    if (refines(match, r)) {
                         changes.add(resolve(app, r, now, created.incidentId));
                         open.remove(r);
                         store.delete(prefix + r.key);
@@ -97,9 +98,11 @@ public final class IncidentTracker {
                 if (m.active()) {
                     existing.lastActiveAt = now;
                 }
-                // Evidence that arrived late can only move detection earlier: the same input in any order converges.
-                existing.detectedAt = Math.min(existing.detectedAt, m.detectedAt());
-                m = m.active() ? withImpact(m, Impacts.ratchet(existing.latest.impact(), m.impact()))
+                if (!m.holding()) {
+                    // Evidence that arrived late can only move detection earlier: the same input in any order converges.
+                    existing.detectedAt = Math.min(existing.detectedAt, m.detectedAt());
+                }
+                m = m.active() && !m.holding() ? withImpact(m, Impacts.ratchet(existing.latest.impact(), m.impact()))
                         : completing(existing.latest, m);
                 String keyPrint = keyFingerprint(m);
                 String materialPrint = materialFingerprint(m);
@@ -122,6 +125,22 @@ public final class IncidentTracker {
         openKeys.clear();
         open.forEach(r -> openKeys.add(r.key));
         return changes;
+    }
+
+    /**
+     * Whether a new incident of {@code m} is a refinement of the open incident {@code r}, which it then
+     * supersedes: a more specific signature that suspects r's root cause (the hybrid's entrypoint restarts
+     * explain the latency incident that opened first), or the same signature suspecting r's root cause
+     * among its own (the entrypoint joins the services crashing under one load). Services a match only
+     * lists as affected (the callers that see its errors) do not count: an incident of another cause on
+     * them is not explained by it.
+     */
+    static boolean refines(Match m, IncidentRecord r) {
+        if (!m.suspects(r.rootCause)) {
+            return false;
+        }
+        return r.precedence > m.precedence() || (r.signature.equals(m.signature())
+                && !java.util.Objects.equals(r.rootCause, m.rootCauseService()));
     }
 
     private IncidentRecord open(ApplicationKey app, Match m, long now, String key) {
@@ -191,13 +210,13 @@ public final class IncidentTracker {
         return new Match(m.signature(), m.version(), m.precedence(), m.faultType(), f.rootCause(), f.severity(),
                 f.confidence().score(), f.confidence().reasons(), f.title(), f.summary(), f.affectedServices(),
                 f.evaluation().localization(), f.evidence(), Impacts.ratchet(f.impact(), m.impact()), f.remediation(),
-                m.firstSeen(), m.detectedAt(), Math.max(m.lastSeen(), f.lastSeen().toEpochMilli()), false);
+                m.firstSeen(), m.detectedAt(), Math.max(m.lastSeen(), f.lastSeen().toEpochMilli()), false, false);
     }
 
     private static Match withImpact(Match m, Impact impact) {
         return new Match(m.signature(), m.version(), m.precedence(), m.faultType(), m.rootCause(), m.severity(),
                 m.confidence(), m.reasons(), m.title(), m.summary(), m.affected(), m.localization(), m.evidence(), impact,
-                m.remediation(), m.firstSeen(), m.detectedAt(), m.lastSeen(), m.active());
+                m.remediation(), m.firstSeen(), m.detectedAt(), m.lastSeen(), m.active(), m.holding());
     }
 
     private static String keyFingerprint(Match m) {
