@@ -156,7 +156,15 @@ public final class DatastoreThrottleCascadeDetector implements Detector {
                 storeName + " CPU-throttled: " + String.join(", ", slowed) + " slowed down and failing",
                 storeName + " is CPU-throttled at its " + Format.cpu(store.cpuLimitMilli) + " limit since "
                         + Format.clock(start) + ", and the slowdown cascaded to " + String.join(", ", slowed) + ".",
-                affected, affected.subList(0, Math.min(affected.size(), 3)), DetectionContext.sorted(evidence),
+                affected, suspects(storeName, slowed), DetectionContext.sorted(evidence),
                 impact, remediation, start, detected == Long.MAX_VALUE ? start : detected, last);
+    }
+
+    /** The datastore and the callers it slowed: the services further up only see the effect. */
+    private static List<String> suspects(String store, List<String> slowed) {
+        List<String> out = new ArrayList<>();
+        out.add(store);
+        out.addAll(slowed);
+        return out;
     }
 }
