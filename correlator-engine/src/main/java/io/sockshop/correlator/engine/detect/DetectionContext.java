@@ -66,6 +66,21 @@ public final class DetectionContext {
         return q == null ? new QueueState() : q;
     }
 
+    /**
+     * Root causes of this application's open incidents of a signature: a detector choosing among several
+     * candidates keeps the one it already reported while it still holds, instead of flapping.
+     */
+    public List<String> openRootCauses(String signature) {
+        List<String> out = new ArrayList<>();
+        String prefix = signature + "|";
+        for (String key : appState.openIncidents) {
+            if (key.startsWith(prefix) && key.length() > prefix.length()) {
+                out.add(key.substring(prefix.length()));
+            }
+        }
+        return out;
+    }
+
     public long windowStart() {
         return now - settings.restartWindow().toMillis();
     }

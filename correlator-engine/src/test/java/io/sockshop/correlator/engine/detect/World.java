@@ -53,6 +53,19 @@ final class World {
         return this;
     }
 
+    /** No available replica while one is desired (its pod is crashing, not removed). */
+    World unavailable(String svc, double at) {
+        available(svc, 1);
+        state(svc).replicas(s(at), 1, 0, ev(s(at), svc + " 0 of 1 available"));
+        return this;
+    }
+
+    /** An open incident of the application (its key as the tracker stores it). */
+    World openIncident(String signature, String rootCause) {
+        app.openIncidents.add(io.sockshop.correlator.engine.incident.IncidentTracker.key(signature, rootCause));
+        return this;
+    }
+
     World back(String svc, double at) {
         state(svc).replicas(s(at), 1, 1, ev(s(at), svc + " available again"));
         return this;
