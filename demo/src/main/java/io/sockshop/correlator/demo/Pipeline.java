@@ -2,7 +2,6 @@ package io.sockshop.correlator.demo;
 
 import io.sockshop.correlator.kafka.EmbeddedKafkaBroker;
 import io.sockshop.correlator.sandbox.Sandbox;
-import io.sockshop.correlator.sandbox.SandboxSettings;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,12 +42,17 @@ public final class Pipeline implements AutoCloseable {
     }
 
     public void start() {
-        kafka = EmbeddedKafkaBroker.builder().dataDirectory(dataDirectory.resolve("kafka")).build().start();
+        // The broker and the sandbox start side by side: each takes seconds on a busy laptop.
+        java.util.concurrent.CompletableFuture<EmbeddedKafkaBroker> broker = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> EmbeddedKafkaBroker.builder().dataDirectory(dataDirectory.resolve("kafka")).build().start());
+        try {
+            sandbox = Sandbox.start(DemoTimings.sandbox(), Clock.systemUTC()).run();
+            sandboxStartedAt = java.time.Instant.now();
+            console.progress("sandbox: Kubernetes API " + sandbox.kubernetesUrl() + ", Datadog API " + sandbox.datadogUrl());
+        } finally {
+            kafka = broker.join();
+        }
         console.progress("Kafka (in-JVM KRaft broker) at " + kafka.bootstrapServers());
-        sandbox = Sandbox.start(SandboxSettings.defaults().withProbeDelayScale(0.02).withMetricInterval(Duration.ofSeconds(5)),
-                Clock.systemUTC()).run();
-        sandboxStartedAt = java.time.Instant.now();
-        console.progress("sandbox: Kubernetes API " + sandbox.kubernetesUrl() + ", Datadog API " + sandbox.datadogUrl());
         for (ServiceLaunch launch : launches()) {
             services.add(ManagedProcess.start(launch.name(), launch.command(), launch.environment(),
                     dataDirectory.resolve("logs"), URI.create("http://localhost:" + launch.port() + "/q/health/ready")));
@@ -66,7 +70,8 @@ public final class Pipeline implements AutoCloseable {
     private List<ServiceLaunch> launches() {
         String bootstrap = kafka.bootstrapServers();
         List<ServiceLaunch> launches = new ArrayList<>();
-        launches.add(launch("correlator", bootstrap, DemoTimings.correlator(dataDirectory.resolve("correlator-state"))));
+        launches.add(launch("correlator", bootstrap, DemoTimings.correlator(),
+                DemoTimings.correlatorSystemProperties(dataDirectory)));
         launches.add(launch("api", bootstrap, Map.of("QUARKUS_PROFILE", "demo")));
         Map<String, String> collector = new HashMap<>(DemoTimings.collector());
         collector.put("COLLECTOR_CLUSTER", CLUSTER);
@@ -87,6 +92,11 @@ public final class Pipeline implements AutoCloseable {
     }
 
     private ServiceLaunch launch(String module, String bootstrap, Map<String, String> extra) {
+        return launch(module, bootstrap, extra, Map.of());
+    }
+
+    private ServiceLaunch launch(String module, String bootstrap, Map<String, String> extra,
+                                 Map<String, String> systemProperties) {
         Path jar = home.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./sockshop demo builds what is missing)");
@@ -96,9 +106,18 @@ public final class Pipeline implements AutoCloseable {
         Map<String, String> environment = new HashMap<>(extra);
         environment.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
         environment.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString());
-        return new ServiceLaunch(module, port, command, environment);
+        return new ServiceLaunch(module, port, javaCommand(jar, systemProperties), environment);
+    }
+
+    /** A service's JVM: small heap, serial GC and the C1 compiler only (fast start, little memory on a laptop). */
+    static List<String> javaCommand(Path jar, Map<String, String> systemProperties) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        systemProperties.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(p -> command.add("-D" + p.getKey() + "=" + p.getValue()));
+        command.add("-jar");
+        command.add(jar.toString());
+        return command;
     }
 
     public URI url(String service) {
