@@ -1,5 +1,7 @@
 package io.sockshop.correlator.replay;
 
+import io.sockshop.correlator.engine.CorrelatorConfig;
+import io.sockshop.correlator.engine.app.AppTopologyLoader;
 import org.apache.kafka.clients.CommonClientConfigs;
 
 import java.io.BufferedWriter;
@@ -22,8 +24,10 @@ import java.util.Map;
  * <pre>
  * record --bootstrap-servers HOST:PORT --topics T1,T2 [--from TIME] [--to TIME] [--out FILE]
  * play   --bootstrap-servers HOST:PORT --in FILE [--prefix replay.] [--speed 0|1|10]
+ * verify --in FILE (--golden FILE | --write-golden FILE) [--topology FILE] [--ignore /pointer,...]
  * </pre>
- * Exit status 0 on success, 1 when the command ran and failed, 2 for bad usage.
+ * Exit status 0 on success (for verify: the findings match the golden file), 1 when the command ran
+ * and failed (for verify: a difference, printed), 2 for bad usage.
  */
 public final class ReplayMain {
 
@@ -48,6 +52,7 @@ public final class ReplayMain {
             return switch (args[0]) {
                 case "record" -> record(options);
                 case "play" -> play(options);
+                case "verify" -> verify(options);
                 default -> usage("unknown command " + args[0]);
             };
         } catch (IllegalArgumentException e) {
@@ -75,10 +80,7 @@ public final class ReplayMain {
     }
 
     private static int play(Map<String, String> options) {
-        Path in = Path.of(required(options, "in"));
-        if (!Files.isReadable(in)) {
-            throw new IllegalArgumentException("--in " + in + " is not a readable file");
-        }
+        Path in = readable(options, "in");
         String prefix = options.getOrDefault("prefix", Player.DEFAULT_PREFIX);
         double speed;
         try {
@@ -89,6 +91,61 @@ public final class ReplayMain {
         long produced = new Player(client(options)).play(RecordingFormat.read(in), prefix, speed);
         System.err.println("played " + produced + " records from " + in + " into topics prefixed '" + prefix + "'");
         return 0;
+    }
+
+    private static int verify(Map<String, String> options) {
+        Path in = readable(options, "in");
+        String golden = options.get("golden");
+        String writeGolden = options.get("write-golden");
+        if ((golden == null) == (writeGolden == null)) {
+            throw new IllegalArgumentException("verify needs exactly one of --golden FILE and --write-golden FILE");
+        }
+        CorrelatorConfig config = CorrelatorConfig.defaults();
+        if (options.containsKey("topology")) {
+            config = config.withTopology(AppTopologyLoader.fromFile(readable(options, "topology")));
+        }
+        List<RecordedRecord> recording = RecordingFormat.read(in);
+        long started = System.nanoTime();
+        Verifier.Result result = new Verifier(config).run(recording);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.err.printf(java.util.Locale.ROOT, "verify: %d input records (%d other records skipped) in %.2f s (%.0f records/s), %d findings%n",
+                result.inputRecords(), result.skippedRecords(), seconds, result.inputRecords() / Math.max(seconds, 1e-9),
+                result.findings().size());
+        if (writeGolden != null) {
+            try {
+                Files.write(Path.of(writeGolden), result.findings(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + writeGolden, e);
+            }
+            System.err.println("verify: wrote " + result.findings().size() + " findings to " + writeGolden);
+            return 0;
+        }
+        List<String> expected;
+        try {
+            expected = Files.readAllLines(readable(options, "golden"), StandardCharsets.UTF_8).stream()
+                    .filter(l -> !l.isBlank()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + golden, e);
+        }
+        java.util.Set<String> ignored = options.containsKey("ignore")
+                ? java.util.Set.of(options.get("ignore").split(",")) : java.util.Set.of();
+        List<String> differences = FindingsDiff.compare(expected, result.findings(), ignored);
+        if (differences.isEmpty()) {
+            System.out.println("verify: OK, " + result.findings().size() + " findings match " + golden);
+            return 0;
+        }
+        System.out.println("verify: " + differences.stream().filter(d -> !d.startsWith(" ")).count()
+                + " difference(s) against " + golden + ":");
+        differences.forEach(System.out::println);
+        return 1;
+    }
+
+    private static Path readable(Map<String, String> options, String name) {
+        Path path = Path.of(required(options, name));
+        if (!Files.isReadable(path)) {
+            throw new IllegalArgumentException("--" + name + " " + path + " is not a readable file");
+        }
+        return path;
     }
 
     private static Map<String, Object> client(Map<String, String> options) {
@@ -135,6 +192,7 @@ public final class ReplayMain {
         System.err.println("replay: " + problem);
         System.err.println("usage: replay record --bootstrap-servers HOST:PORT --topics T1,T2 [--from TIME] [--to TIME] [--out FILE]");
         System.err.println("       replay play   --bootstrap-servers HOST:PORT --in FILE [--prefix replay.] [--speed 0|1|10]");
+        System.err.println("       replay verify --in FILE (--golden FILE | --write-golden FILE) [--topology FILE] [--ignore /pointer,...]");
         return 2;
     }
 }
