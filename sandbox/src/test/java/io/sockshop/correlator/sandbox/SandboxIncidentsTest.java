@@ -154,4 +154,38 @@ class SandboxIncidentsTest {
                 .filter(s -> shop.restarts(s) > 0).count();
         assertThat(crashedBackends).isGreaterThanOrEqualTo(2);
     }
+
+    @Test
+    void incident1At3000UsersTheFrontEndDiesOfItsMemoryLimitBeforeItsLivenessProbeGivesUp() {
+        // whatever the phase of the liveness probe (every 3 s) when the load arrives
+        for (int offset = 0; offset < 3; offset++) {
+            try (SandboxDriver other = new SandboxDriver()) {
+                other.run(Duration.ofSeconds(60 + offset));
+                other.startLocust("locust-incident-1", 3000, 300, "5m");
+                for (int s = 0; s < 30 && other.restarts("front-end") == 0; s++) {
+                    other.run(Duration.ofSeconds(1));
+                }
+                var status = other.client.pods().inNamespace("sock-shop").withLabel("name", "front-end").list().getItems()
+                        .get(0).getStatus().getContainerStatuses().get(0);
+                assertThat(status.getLastState().getTerminated().getReason()).as("offset %d s", offset).isEqualTo("OOMKilled");
+                assertThat(status.getLastState().getTerminated().getExitCode()).isEqualTo(137);
+            }
+        }
+    }
+
+    @Test
+    void aContainerKilledByItsLivenessProbeRestartsAsANewProcessWithNothingQueued() {
+        shop.startLocust("locust-incident-2", 750, 150, "5m");
+        double memoryBefore = 0;
+        for (int s = 0; s < 40 && shop.restarts("front-end") == 0; s++) {
+            memoryBefore = shop.sandbox.simulation().lastState().load("front-end").memoryMi();
+            shop.run(Duration.ofSeconds(1));
+        }
+        assertThat(shop.restarts("front-end")).isEqualTo(1);
+        assertThat(memoryBefore).as("the killed process held its queue").isGreaterThan(700);
+        // the tick that reports the restart already runs the new process, one second old
+        var frontEnd = shop.sandbox.simulation().lastState().load("front-end");
+        assertThat(frontEnd.memoryMi()).as("the new process holds no queue").isLessThan(400);
+        assertThat(frontEnd.backlog()).isLessThan(200);
+    }
 }
