@@ -42,6 +42,12 @@ final class World {
         return this;
     }
 
+    /** The limits change at {@code at} (0: none, as a restore that lifts them leaves the spec). */
+    World limitsAt(String svc, long cpuMilli, long memMi, double at) {
+        state(svc).limits(s(at), cpuMilli, memMi * 1024 * 1024, ev(s(at), "limits"));
+        return this;
+    }
+
     World available(String svc, double at) {
         state(svc).replicas(s(at), 1, 1, ev(s(at), svc + " available"));
         return this;
