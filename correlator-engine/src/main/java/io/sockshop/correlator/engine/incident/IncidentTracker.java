@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -54,6 +55,18 @@ public final class IncidentTracker {
      */
     public List<IncidentChange> apply(ApplicationKey app, List<Match> matches, long now, List<String> openKeys,
                                       IncidentStore store) {
+        return apply(app, matches, now, openKeys, new java.util.HashMap<>(), store);
+    }
+
+    /**
+     * Like {@link #apply(ApplicationKey, List, long, List, IncidentStore)}; {@code resolved} (per incident
+     * key, when the last resolved incident of that key was detected) is updated in place. A resolved
+     * incident stays resolved: a match of its key whose evidence completed no later than it did is the
+     * same incident (the same episode, seen again once the symptoms it needs line up again), and opening
+     * it again would reuse its id. Evidence completed later is a new incident.
+     */
+    public List<IncidentChange> apply(ApplicationKey app, List<Match> matches, long now, List<String> openKeys,
+                                      Map<String, Long> resolved, IncidentStore store) {
         String prefix = app + "|";
         List<IncidentRecord> open = new ArrayList<>();
         for (String k : openKeys) {
@@ -82,12 +95,17 @@ public final class IncidentTracker {
             if (existing == null && (!m.active() || m.holding())) {
                 continue; // the cause already went away, or the signature no longer holds: nothing to open
             }
+            if (existing == null && resolved.containsKey(key)
+                    && Math.floorDiv(Math.min(m.detectedAt(), now), 1000) <= Math.floorDiv(resolved.get(key), 1000)) {
+                continue;
+            }
             if (existing == null) {
                 IncidentRecord created = open(app, m, now, key);
                 changes.add(emit(app, created, m, IncidentStatus.OPEN, now, "opened: " + m.title(), null));
                 for (IncidentRecord r : List.copyOf(open)) {
                     if (refines(match, r)) {
                         changes.add(resolve(app, r, now, created.incidentId));
+                        resolved.put(r.key, r.detectedAt);
                         open.remove(r);
                         store.delete(prefix + r.key);
                     }
@@ -118,6 +136,7 @@ public final class IncidentTracker {
         for (IncidentRecord r : List.copyOf(open)) {
             if (!matched.contains(r.key) && now - r.lastActiveAt >= quietPeriod.toMillis()) {
                 changes.add(resolve(app, r, now, null));
+                resolved.put(r.key, r.detectedAt);
                 open.remove(r);
                 store.delete(prefix + r.key);
             }

@@ -214,7 +214,7 @@ public final class SignalProcessor implements Processor<byte[], byte[], Object, 
             return java.util.Set.of();
         }
         java.util.Set<String> touched = new java.util.LinkedHashSet<>();
-        List<IncidentChange> out = tracker.apply(app, matches, now, appState.openIncidents, incidents);
+        List<IncidentChange> out = tracker.apply(app, matches, now, appState.openIncidents, appState.resolvedDetectedAt, incidents);
         for (IncidentChange c : out) {
             long at = c.state().updatedAt().toEpochMilli();
             context.forward(new Record<Object, Object>(appKey, Events.finding(c.finding()), at), names.findingsSink());
