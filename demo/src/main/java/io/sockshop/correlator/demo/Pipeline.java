@@ -34,6 +34,7 @@ public final class Pipeline implements AutoCloseable {
     private Sandbox sandbox;
     private final Map<String, Integer> ports = new HashMap<>();
     private java.time.Instant sandboxStartedAt;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     public Pipeline(Path home, Path dataDirectory, Console console) {
         this.home = home;
@@ -150,6 +151,9 @@ public final class Pipeline implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         for (int i = services.size() - 1; i >= 0; i--) {
             services.get(i).close();
         }

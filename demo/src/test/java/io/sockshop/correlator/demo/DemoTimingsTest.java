@@ -21,6 +21,20 @@ class DemoTimingsTest {
             "CORRELATOR_DETECTION_BASELINE_RECENT");
 
     @Test
+    void theBundledRecordingsAreVerifiedWithTheDemosCorrelatorSettings() throws java.io.IOException {
+        Path file = Path.of(System.getProperty("sockshop.home", "..")).resolve("recordings/correlator.properties");
+        java.util.Properties props = new java.util.Properties();
+        try (var in = java.nio.file.Files.newBufferedReader(file)) {
+            props.load(in);
+        }
+        Map<String, String> asEnvironment = new java.util.HashMap<>();
+        // correlator.detection.baseline-slot is CORRELATOR_DETECTION_BASELINE_SLOT in the environment
+        props.stringPropertyNames().forEach(k -> asEnvironment.put(k.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_"),
+                props.getProperty(k).strip()));
+        assertThat(asEnvironment).as(file.toString()).isEqualTo(DemoTimings.correlator());
+    }
+
+    @Test
     void theCorrelatorGetsCompressedTimingsOnlyNeverOtherThresholds() {
         assertThat(DemoTimings.correlator().keySet()).isSubsetOf(TIMINGS);
         assertThat(DemoTimings.correlator()).containsEntry("CORRELATOR_DETECTION_BASELINE_SLOT", "5S")
@@ -32,7 +46,7 @@ class DemoTimingsTest {
     void theShopRunsNormallyLongEnoughForTheBaselinesBeforeTheFirstIncident() {
         long needed = DemoTimings.BASELINE_SLOT.multipliedBy(DemoTimings.BASELINE_WARMUP_SLOTS)
                 .plus(DemoTimings.BASELINE_RECENT).toSeconds();
-        assertThat(DemoMain.WARM_UP.toSeconds()).isGreaterThanOrEqualTo(needed);
+        assertThat(DemoRun.WARM_UP.toSeconds()).isGreaterThanOrEqualTo(needed);
     }
 
     @Test
