@@ -27,10 +27,14 @@ import java.util.Objects;
  * signature, root-cause service); its id is deterministic:
  * {@code <cluster>.<namespace>.<signature>.<root cause>.<epoch seconds of detection>}.
  * Differential diagnosis: an open incident of a more specific signature suppresses less specific
- * matches on the services it covers, and when it opens it supersedes the open incidents it refines
- * (see {@link #refines}). A holding match keeps its open incident open without changing it.
+ * matches on the services it covers, and when it opens, or grows to suspect more services, it supersedes
+ * the open incidents it refines (see {@link #refines}), and a resolved one it refines whose symptoms
+ * it began during (they paused while it took over). A holding match keeps its open incident open without changing it.
  */
 public final class IncidentTracker {
+
+    /** Store key infix of the last resolved incident of each key (one per key: bounded like the open ones). */
+    static final String RESOLVED = "resolved|";
 
     private final Duration quietPeriod;
     private final Duration updateInterval;
@@ -108,6 +112,17 @@ public final class IncidentTracker {
                         resolved.put(r.key, r.detectedAt);
                         open.remove(r);
                         store.delete(prefix + r.key);
+                        store.put(prefix + RESOLVED + r.key, r);
+                    }
+                }
+                for (String k : List.copyOf(resolved.keySet())) {
+                    IncidentRecord r = store.get(prefix + RESOLVED + k);
+                    // It resolved while the symptoms it needs paused (a restarting entrypoint reports no
+                    // latency), yet this incident's evidence began while it was still seen: the same episode.
+                    if (r != null && r.latest.supersededBy() == null && refines(match, r)
+                            && match.firstSeen() <= r.latest.lastSeen().toEpochMilli()) {
+                        changes.add(resolve(app, r, now, created.incidentId));
+                        store.put(prefix + RESOLVED + k, r);
                     }
                 }
                 open.add(created);
@@ -131,6 +146,19 @@ public final class IncidentTracker {
                     changes.add(emit(app, existing, m, IncidentStatus.UPDATED, now, what, null));
                 }
                 store.put(prefix + key, existing);
+                if (match.active() && !match.holding()) {
+                    // An incident that grows to suspect more services (one more crashing under the same load)
+                    // refines the open incidents it now explains, as it would have had it opened with them.
+                    for (IncidentRecord r : List.copyOf(open)) {
+                        if (r != existing && refines(match, r)) {
+                            changes.add(resolve(app, r, now, existing.incidentId));
+                            resolved.put(r.key, r.detectedAt);
+                            open.remove(r);
+                            store.delete(prefix + r.key);
+                            store.put(prefix + RESOLVED + r.key, r);
+                        }
+                    }
+                }
             }
         }
         for (IncidentRecord r : List.copyOf(open)) {
@@ -139,6 +167,7 @@ public final class IncidentTracker {
                 resolved.put(r.key, r.detectedAt);
                 open.remove(r);
                 store.delete(prefix + r.key);
+                store.put(prefix + RESOLVED + r.key, r);
             }
         }
         openKeys.clear();
