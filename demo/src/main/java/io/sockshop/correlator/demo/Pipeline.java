@@ -3,9 +3,6 @@ package io.sockshop.correlator.demo;
 import io.sockshop.correlator.kafka.EmbeddedKafkaBroker;
 import io.sockshop.correlator.sandbox.Sandbox;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,16 +53,17 @@ public final class Pipeline implements AutoCloseable {
         console.progress("Kafka (in-JVM KRaft broker) at " + kafka.bootstrapServers());
         for (ServiceLaunch launch : launches()) {
             services.add(ManagedProcess.start(launch.name(), launch.command(), launch.environment(),
-                    dataDirectory.resolve("logs"), URI.create("http://localhost:" + launch.port() + "/q/health/ready")));
+                    dataDirectory.resolve("logs"), "/q/health/ready"));
         }
         for (ManagedProcess service : services) {
             service.awaitReady(Duration.ofMinutes(3));
+            ports.put(service.name(), service.port());
         }
         console.progress("services ready: " + String.join(", ", services.stream()
                 .map(s -> s.name() + " :" + ports.get(s.name())).toList()) + " (logs in " + dataDirectory.resolve("logs") + ")");
     }
 
-    record ServiceLaunch(String name, int port, List<String> command, Map<String, String> environment) {
+    record ServiceLaunch(String name, List<String> command, Map<String, String> environment) {
     }
 
     private List<ServiceLaunch> launches() {
@@ -102,12 +100,11 @@ public final class Pipeline implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./sockshop demo builds what is missing)");
         }
-        int port = freePort();
-        ports.put(module, port);
         Map<String, String> environment = new HashMap<>(extra);
         environment.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
-        environment.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        return new ServiceLaunch(module, port, javaCommand(jar, systemProperties), environment);
+        // 0: the system picks a free port when the service binds it (a port chosen here could be taken meanwhile)
+        environment.put("QUARKUS_HTTP_PORT", "0");
+        return new ServiceLaunch(module, javaCommand(jar, systemProperties), environment);
     }
 
     /** A service's JVM: small heap, serial GC and the C1 compiler only (fast start, little memory on a laptop). */
@@ -139,14 +136,6 @@ public final class Pipeline implements AutoCloseable {
 
     public List<ManagedProcess> services() {
         return services;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port", e);
-        }
     }
 
     @Override
