@@ -115,16 +115,7 @@ public final class IncidentTracker {
                         store.put(prefix + RESOLVED + r.key, r);
                     }
                 }
-                for (String k : List.copyOf(resolved.keySet())) {
-                    IncidentRecord r = store.get(prefix + RESOLVED + k);
-                    // It resolved while the symptoms it needs paused (a restarting entrypoint reports no
-                    // latency), yet this incident's evidence began while it was still seen: the same episode.
-                    if (r != null && r.latest.supersededBy() == null && refines(match, r)
-                            && match.firstSeen() <= r.latest.lastSeen().toEpochMilli()) {
-                        changes.add(resolve(app, r, now, created.incidentId));
-                        store.put(prefix + RESOLVED + k, r);
-                    }
-                }
+                supersedeResolved(app, match, created.incidentId, now, resolved, store, changes);
                 open.add(created);
                 store.put(prefix + key, created);
             } else {
@@ -158,6 +149,7 @@ public final class IncidentTracker {
                             store.put(prefix + RESOLVED + r.key, r);
                         }
                     }
+                    supersedeResolved(app, match, existing.incidentId, now, resolved, store, changes);
                 }
             }
         }
@@ -173,6 +165,28 @@ public final class IncidentTracker {
         openKeys.clear();
         open.forEach(r -> openKeys.add(r.key));
         return changes;
+    }
+
+    /**
+     * Supersedes the resolved incidents {@code m} refines whose symptoms it began during: they resolved
+     * while the symptoms they need paused (a restarting entrypoint reports no latency; a service slow
+     * under a load before it crashed too), yet they were one episode with it.
+     */
+    private void supersedeResolved(ApplicationKey app, Match m, String incidentId, long now, Map<String, Long> resolved,
+                                   IncidentStore store, List<IncidentChange> changes) {
+        String prefix = app + "|";
+        for (String k : List.copyOf(resolved.keySet())) {
+            String root = k.substring(k.indexOf('|') + 1);
+            if (!m.suspects(root)) {
+                continue;
+            }
+            IncidentRecord r = store.get(prefix + RESOLVED + k);
+            if (r != null && r.latest.supersededBy() == null && !r.incidentId.equals(incidentId) && refines(m, r)
+                    && m.firstSeen() <= r.latest.lastSeen().toEpochMilli()) {
+                changes.add(resolve(app, r, now, incidentId));
+                store.put(prefix + RESOLVED + k, r);
+            }
+        }
     }
 
     /**

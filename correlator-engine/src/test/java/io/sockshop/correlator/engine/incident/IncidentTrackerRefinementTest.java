@@ -51,6 +51,10 @@ class IncidentTrackerRefinementTest {
         return match("resource-exhaustion-crash", 40, dying.get(0), dying, at - 5, at);
     }
 
+    static Match exhaustion(List<String> dying, double firstSeen, double at) {
+        return match("resource-exhaustion-crash", 40, dying.get(0), dying, firstSeen, at);
+    }
+
     static Match entrypointCrash(double firstSeen, double at) {
         return match("entrypoint-crash-backend-latency", 50, "front-end", List.of("front-end", "catalogue"), firstSeen, at);
     }
@@ -77,6 +81,13 @@ class IncidentTrackerRefinementTest {
                         List.of(at(100, latency("front-end", 100)), at(110), at(120), at(130, entrypointCrash(98, 130))),
                         List.of("OPEN latency-degradation/front-end", "RESOLVED latency-degradation/front-end",
                                 "OPEN entrypoint-crash-backend-latency/front-end", "RESOLVED latency-degradation/front-end superseded")),
+                new Row("a service slow under the load, resolved before it crashed too, is superseded when the crash incident grows to it",
+                        List.of(at(100, latency("orders", 100)), at(110, exhaustion(List.of("front-end", "carts"), 98, 110)),
+                                at(120, exhaustion(List.of("front-end", "carts"), 98, 120)),
+                                at(130, exhaustion(List.of("front-end", "carts", "orders"), 98, 130))),
+                        List.of("OPEN latency-degradation/orders", "OPEN resource-exhaustion-crash/front-end",
+                                "RESOLVED latency-degradation/orders", "UPDATED resource-exhaustion-crash/front-end",
+                                "RESOLVED latency-degradation/orders superseded")),
                 new Row("a latency incident over before the crash began stays a separate incident",
                         List.of(at(100, latency("front-end", 100)), at(110), at(120), at(130, entrypointCrash(125, 130))),
                         List.of("OPEN latency-degradation/front-end", "RESOLVED latency-degradation/front-end",
