@@ -84,5 +84,17 @@ public interface CorrelatorSettings {
 
         @WithDefault("2M")
         Duration activeWindow();
+
+        /** Latency baselines: one mean per slot of this length. */
+        @WithDefault("1M")
+        Duration baselineSlot();
+
+        /** Earlier slots with samples before a latency baseline is given. */
+        @WithDefault("3")
+        int baselineWarmupSlots();
+
+        /** The recent latency level is the mean over this window (whole slots). */
+        @WithDefault("2M")
+        Duration baselineRecent();
     }
 }

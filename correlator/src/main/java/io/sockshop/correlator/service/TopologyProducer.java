@@ -39,7 +39,8 @@ public class TopologyProducer {
         DetectionSettings detection = setting("correlator.detection", () -> new DetectionSettings(d.restartWindow(),
                 d.exhaustionMinRestarts(), d.entrypointMinRestarts(), d.backendLatencyRatio(), d.latencyRatio(),
                 d.latencyMinMs(), d.highCpuRatio(), d.limitRatio(), d.cascadeLatencyRatio(), d.saturationSustain(),
-                d.minPublished(), d.dependencyErrorLookback(), d.activeWindow()));
+                d.minPublished(), d.dependencyErrorLookback(), d.activeWindow(), d.baselineSlot(), d.baselineWarmupSlots(),
+                d.baselineRecent()));
         positive("correlator.quiet-period", s.quietPeriod());
         positive("correlator.update-interval", s.updateInterval());
         positive("correlator.evaluation-interval", s.evaluationInterval());

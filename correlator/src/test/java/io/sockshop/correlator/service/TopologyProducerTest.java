@@ -14,8 +14,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Bad configuration stops start-up with a message that names the setting and the place in the file. */
 class TopologyProducerTest {
 
-    record Settings(Optional<String> topologyFile, Optional<String> patternsFile, Duration quietPeriod, double latencyRatio)
-            implements CorrelatorSettings {
+    record Settings(Optional<String> topologyFile, Optional<String> patternsFile, Duration quietPeriod, double latencyRatio,
+                    Duration baselineSlot, Duration baselineRecent) implements CorrelatorSettings {
+
+        Settings(Optional<String> topologyFile, Optional<String> patternsFile, Duration quietPeriod, double latencyRatio) {
+            this(topologyFile, patternsFile, quietPeriod, latencyRatio, Duration.ofMinutes(1), Duration.ofMinutes(2));
+        }
 
         public Optional<String> topicPrefix() {
             return Optional.of("replay.");
@@ -47,6 +51,8 @@ class TopologyProducerTest {
 
         public Detection detection() {
             double ratio = latencyRatio;
+            Duration slot = baselineSlot;
+            Duration recent = baselineRecent;
             return new Detection() {
                 public Duration restartWindow() { return Duration.ofMinutes(10); }
                 public int exhaustionMinRestarts() { return 2; }
@@ -61,6 +67,9 @@ class TopologyProducerTest {
                 public int minPublished() { return 1; }
                 public Duration dependencyErrorLookback() { return Duration.ofSeconds(30); }
                 public Duration activeWindow() { return Duration.ofMinutes(2); }
+                public Duration baselineSlot() { return slot; }
+                public int baselineWarmupSlots() { return 3; }
+                public Duration baselineRecent() { return recent; }
             };
         }
     }
@@ -102,5 +111,20 @@ class TopologyProducerTest {
         assertThatThrownBy(() -> new TopologyProducer().config(new Settings(Optional.empty(), Optional.empty(),
                 Duration.ZERO, 5)))
                 .hasMessage("invalid configuration correlator.quiet-period: must be a positive duration, was PT0S");
+    }
+
+    @Test
+    void compressedBaselineTimingsAreTakenAndImpossibleOnesNameTheSetting() {
+        var config = new TopologyProducer().config(new Settings(Optional.empty(), Optional.empty(), Duration.ofMinutes(3), 5,
+                Duration.ofSeconds(5), Duration.ofSeconds(10)));
+        assertThat(config.detection().baseline().slotMillis()).isEqualTo(5000);
+        assertThat(config.detection().baseline().recentSlots()).isEqualTo(2);
+        assertThat(config.detection().baseline().warmupSlots()).isEqualTo(3);
+        assertThatThrownBy(() -> new TopologyProducer().config(new Settings(Optional.empty(), Optional.empty(),
+                Duration.ofMinutes(3), 5, Duration.ofSeconds(5), Duration.ofSeconds(2))))
+                .hasMessageContaining("correlator.detection").hasMessageContaining("baseline-recent");
+        assertThatThrownBy(() -> new TopologyProducer().config(new Settings(Optional.empty(), Optional.empty(),
+                Duration.ofMinutes(3), 5, Duration.ofSeconds(1), Duration.ofMinutes(1))))
+                .hasMessageContaining("correlator.detection").hasMessageContaining("fit in 30 slots");
     }
 }

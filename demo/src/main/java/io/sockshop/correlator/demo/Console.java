@@ -28,11 +28,20 @@ public final class Console {
 
     public synchronized void finding(Finding finding) {
         String root = finding.rootCause() == null ? "no root cause supported" : finding.rootCause().service();
-        out.printf(Locale.ROOT, "        %-8s %-33s root cause %-13s %s%n", finding.status(), finding.signature().id(), root,
+        String status = finding.supersededBy() != null ? "REFINED" : finding.status().name();
+        out.printf(Locale.ROOT, "        %-8s %-33s root cause %-13s %s%n", status, finding.signature().id(), root,
                 finding.title());
-        String impact = impact(finding.impact());
-        if (!impact.isEmpty()) {
-            out.printf(Locale.ROOT, "                 impact: %s%n", impact);
+        if (finding.supersededBy() != null) {
+            // A first hypothesis the engine refined: not a second incident, and graders do not count it.
+            String prefix = finding.application().replace('/', '.') + ".";
+            String by = finding.supersededBy().startsWith(prefix) ? finding.supersededBy().substring(prefix.length())
+                    : finding.supersededBy();
+            out.printf(Locale.ROOT, "                 superseded by %s%n", by);
+        } else {
+            String impact = impact(finding.impact());
+            if (!impact.isEmpty()) {
+                out.printf(Locale.ROOT, "                 impact: %s%n", impact);
+            }
         }
         out.flush();
     }

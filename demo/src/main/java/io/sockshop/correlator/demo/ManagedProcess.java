@@ -21,27 +21,35 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ManagedProcess implements AutoCloseable {
 
+    /** Quarkus's start-up line names the port it bound: with port 0 the system chose a free one, no race. */
+    private static final java.util.regex.Pattern LISTENING = java.util.regex.Pattern.compile("Listening on: https?://[^ ]*:(\\d+)");
+
     private final String name;
     private final Process process;
     private final Path log;
-    private final URI readiness;
+    private final String readinessPath;
+    private volatile int port;
 
-    private ManagedProcess(String name, Process process, Path log, URI readiness) {
+    private ManagedProcess(String name, Process process, Path log, String readinessPath) {
         this.name = name;
         this.process = process;
         this.log = log;
-        this.readiness = readiness;
+        this.readinessPath = readinessPath;
     }
 
+    /**
+     * Starts a service that binds a port of the system's choosing (Quarkus's {@code QUARKUS_HTTP_PORT=0})
+     * and names it in its log; {@link #awaitReady} finds it there, then waits for {@code readinessPath}.
+     */
     public static ManagedProcess start(String name, List<String> command, Map<String, String> environment, Path logDirectory,
-                                       URI readiness) {
+                                       String readinessPath) {
         try {
             Files.createDirectories(logDirectory);
             Path log = logDirectory.resolve(name + ".log");
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
             builder.environment().putAll(environment);
-            return new ManagedProcess(name, builder.start(), log, readiness);
+            return new ManagedProcess(name, builder.start(), log, readinessPath);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name + ": " + e.getMessage(), e);
         }
@@ -55,7 +63,15 @@ public final class ManagedProcess implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with status " + process.exitValue() + "; see " + log);
             }
+            if (port == 0) {
+                port = listeningPort();
+                if (port == 0) {
+                    pause();
+                    continue;
+                }
+            }
             try {
+                URI readiness = URI.create("http://localhost:" + port + readinessPath);
                 HttpResponse<Void> response = http.send(HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(2)).GET().build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
@@ -74,6 +90,23 @@ public final class ManagedProcess implements AutoCloseable {
 
     public String name() {
         return name;
+    }
+
+    /** The HTTP port the service bound (known once {@link #awaitReady} returned). */
+    public int port() {
+        return port;
+    }
+
+    private int listeningPort() {
+        try {
+            if (!Files.exists(log)) {
+                return 0;
+            }
+            java.util.regex.Matcher m = LISTENING.matcher(Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1));
+            return m.find() ? Integer.parseInt(m.group(1)) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     public Path log() {

@@ -2,11 +2,7 @@ package io.sockshop.correlator.demo;
 
 import io.sockshop.correlator.kafka.EmbeddedKafkaBroker;
 import io.sockshop.correlator.sandbox.Sandbox;
-import io.sockshop.correlator.sandbox.SandboxSettings;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +31,7 @@ public final class Pipeline implements AutoCloseable {
     private Sandbox sandbox;
     private final Map<String, Integer> ports = new HashMap<>();
     private java.time.Instant sandboxStartedAt;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     public Pipeline(Path home, Path dataDirectory, Console console) {
         this.home = home;
@@ -43,30 +40,37 @@ public final class Pipeline implements AutoCloseable {
     }
 
     public void start() {
-        kafka = EmbeddedKafkaBroker.builder().dataDirectory(dataDirectory.resolve("kafka")).build().start();
+        // The broker and the sandbox start side by side: each takes seconds on a busy laptop.
+        java.util.concurrent.CompletableFuture<EmbeddedKafkaBroker> broker = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> EmbeddedKafkaBroker.builder().dataDirectory(dataDirectory.resolve("kafka")).build().start());
+        try {
+            sandbox = Sandbox.start(DemoTimings.sandbox(), Clock.systemUTC()).run();
+            sandboxStartedAt = java.time.Instant.now();
+            console.progress("sandbox: Kubernetes API " + sandbox.kubernetesUrl() + ", Datadog API " + sandbox.datadogUrl());
+        } finally {
+            kafka = broker.join();
+        }
         console.progress("Kafka (in-JVM KRaft broker) at " + kafka.bootstrapServers());
-        sandbox = Sandbox.start(SandboxSettings.defaults().withProbeDelayScale(0.02).withMetricInterval(Duration.ofSeconds(5)),
-                Clock.systemUTC()).run();
-        sandboxStartedAt = java.time.Instant.now();
-        console.progress("sandbox: Kubernetes API " + sandbox.kubernetesUrl() + ", Datadog API " + sandbox.datadogUrl());
         for (ServiceLaunch launch : launches()) {
             services.add(ManagedProcess.start(launch.name(), launch.command(), launch.environment(),
-                    dataDirectory.resolve("logs"), URI.create("http://localhost:" + launch.port() + "/q/health/ready")));
+                    dataDirectory.resolve("logs"), "/q/health/ready"));
         }
         for (ManagedProcess service : services) {
             service.awaitReady(Duration.ofMinutes(3));
+            ports.put(service.name(), service.port());
         }
         console.progress("services ready: " + String.join(", ", services.stream()
                 .map(s -> s.name() + " :" + ports.get(s.name())).toList()) + " (logs in " + dataDirectory.resolve("logs") + ")");
     }
 
-    record ServiceLaunch(String name, int port, List<String> command, Map<String, String> environment) {
+    record ServiceLaunch(String name, List<String> command, Map<String, String> environment) {
     }
 
     private List<ServiceLaunch> launches() {
         String bootstrap = kafka.bootstrapServers();
         List<ServiceLaunch> launches = new ArrayList<>();
-        launches.add(launch("correlator", bootstrap, DemoTimings.correlator(dataDirectory.resolve("correlator-state"))));
+        launches.add(launch("correlator", bootstrap, DemoTimings.correlator(),
+                DemoTimings.correlatorSystemProperties(dataDirectory)));
         launches.add(launch("api", bootstrap, Map.of("QUARKUS_PROFILE", "demo")));
         Map<String, String> collector = new HashMap<>(DemoTimings.collector());
         collector.put("COLLECTOR_CLUSTER", CLUSTER);
@@ -87,18 +91,31 @@ public final class Pipeline implements AutoCloseable {
     }
 
     private ServiceLaunch launch(String module, String bootstrap, Map<String, String> extra) {
+        return launch(module, bootstrap, extra, Map.of());
+    }
+
+    private ServiceLaunch launch(String module, String bootstrap, Map<String, String> extra,
+                                 Map<String, String> systemProperties) {
         Path jar = home.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./sockshop demo builds what is missing)");
         }
-        int port = freePort();
-        ports.put(module, port);
         Map<String, String> environment = new HashMap<>(extra);
         environment.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
-        environment.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString());
-        return new ServiceLaunch(module, port, command, environment);
+        // 0: the system picks a free port when the service binds it (a port chosen here could be taken meanwhile)
+        environment.put("QUARKUS_HTTP_PORT", "0");
+        return new ServiceLaunch(module, javaCommand(jar, systemProperties), environment);
+    }
+
+    /** A service's JVM: small heap, serial GC and the C1 compiler only (fast start, little memory on a laptop). */
+    static List<String> javaCommand(Path jar, Map<String, String> systemProperties) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        systemProperties.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(p -> command.add("-D" + p.getKey() + "=" + p.getValue()));
+        command.add("-jar");
+        command.add(jar.toString());
+        return command;
     }
 
     public URI url(String service) {
@@ -121,16 +138,11 @@ public final class Pipeline implements AutoCloseable {
         return services;
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port", e);
-        }
-    }
-
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         for (int i = services.size() - 1; i >= 0; i--) {
             services.get(i).close();
         }

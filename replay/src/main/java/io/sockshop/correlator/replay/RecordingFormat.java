@@ -67,9 +67,17 @@ public final class RecordingFormat {
         }
     }
 
+    /** Whether a recording file is gzip-compressed: by its name, {@code .gz}. */
+    public static boolean gzipped(Path file) {
+        return file.getFileName().toString().endsWith(".gz");
+    }
+
+    /** Reads a recording; a {@code .gz} file is read through gzip. */
     public static List<RecordedRecord> read(Path file) {
         List<RecordedRecord> records = new ArrayList<>();
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader reader = new BufferedReader(new java.io.InputStreamReader(gzipped(file)
+                ? new java.util.zip.GZIPInputStream(Files.newInputStream(file), 1 << 16) : Files.newInputStream(file),
+                StandardCharsets.UTF_8))) {
             String line;
             int number = 0;
             while ((line = reader.readLine()) != null) {
@@ -78,6 +86,8 @@ public final class RecordingFormat {
                     records.add(parse(line, number));
                 }
             }
+        } catch (java.io.EOFException | java.util.zip.ZipException e) {
+            throw new IllegalArgumentException("recording " + file + " is not a complete gzip file: " + e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read recording " + file, e);
         }

@@ -24,7 +24,7 @@ import java.util.Map;
  * <pre>
  * record --bootstrap-servers HOST:PORT --topics T1,T2 [--from TIME] [--to TIME] [--out FILE]
  * play   --bootstrap-servers HOST:PORT --in FILE [--prefix replay.] [--speed 0|1|10]
- * verify --in FILE (--golden FILE | --write-golden FILE) [--topology FILE] [--ignore /pointer,...]
+ * verify --in FILE (--golden FILE | --write-golden FILE) [--topology FILE] [--settings FILE] [--ignore /pointer,...]
  * </pre>
  * Exit status 0 on success (for verify: the findings match the golden file), 1 when the command ran
  * and failed (for verify: a difference, printed), 2 for bad usage.
@@ -70,7 +70,9 @@ public final class ReplayMain {
         String out = options.get("out");
         try (Writer writer = out == null
                 ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))
-                : Files.newBufferedWriter(Path.of(out), StandardCharsets.UTF_8)) {
+                : new BufferedWriter(new OutputStreamWriter(RecordingFormat.gzipped(Path.of(out))
+                        ? new java.util.zip.GZIPOutputStream(Files.newOutputStream(Path.of(out)), 1 << 16)
+                        : Files.newOutputStream(Path.of(out)), StandardCharsets.UTF_8))) {
             long written = new Recorder(client(options)).record(topics, from, to, writer);
             System.err.println("recorded " + written + " records from " + topics + (out == null ? "" : " to " + out));
         } catch (IOException e) {
@@ -103,6 +105,9 @@ public final class ReplayMain {
         CorrelatorConfig config = CorrelatorConfig.defaults();
         if (options.containsKey("topology")) {
             config = config.withTopology(AppTopologyLoader.fromFile(readable(options, "topology")));
+        }
+        if (options.containsKey("settings")) {
+            config = CorrelatorSettingsFile.apply(readable(options, "settings"), config);
         }
         List<RecordedRecord> recording = RecordingFormat.read(in);
         long started = System.nanoTime();
@@ -192,7 +197,7 @@ public final class ReplayMain {
         System.err.println("replay: " + problem);
         System.err.println("usage: replay record --bootstrap-servers HOST:PORT --topics T1,T2 [--from TIME] [--to TIME] [--out FILE]");
         System.err.println("       replay play   --bootstrap-servers HOST:PORT --in FILE [--prefix replay.] [--speed 0|1|10]");
-        System.err.println("       replay verify --in FILE (--golden FILE | --write-golden FILE) [--topology FILE] [--ignore /pointer,...]");
+        System.err.println("       replay verify --in FILE (--golden FILE | --write-golden FILE) [--topology FILE] [--settings FILE] [--ignore /pointer,...]");
         return 2;
     }
 }

@@ -129,6 +129,8 @@ class SandboxIncidentsTest {
         assertThat(status.getLastState().getTerminated().getReason())
                 .as("killed for failing its liveness probe (SIGTERM), not by the OOM killer").isEqualTo("Error");
         assertThat(status.getLastState().getTerminated().getExitCode()).isEqualTo(143);
+        assertThat(shop.max("kubernetes.memory.working_set", "front-end", t0) / (1000 * 1024 * 1024.0))
+                .as("front-end memory at 60-85%% of its limit: pressure but stable, never at the limit").isBetween(0.6, 0.85);
         assertThat(shop.client.v1().events().inNamespace("sock-shop").list().getItems()).anySatisfy(e ->
                 assertThat(e.getMessage()).isEqualTo("Container front-end failed liveness probe, will be restarted"))
                 .noneSatisfy(e -> assertThat(e.getMessage()).contains("OOM"));
@@ -153,5 +155,39 @@ class SandboxIncidentsTest {
         long crashedBackends = List.of("orders", "carts", "catalogue", "user").stream()
                 .filter(s -> shop.restarts(s) > 0).count();
         assertThat(crashedBackends).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void incident1At3000UsersTheFrontEndDiesOfItsMemoryLimitBeforeItsLivenessProbeGivesUp() {
+        // whatever the phase of the liveness probe (every 3 s) when the load arrives
+        for (int offset = 0; offset < 3; offset++) {
+            try (SandboxDriver other = new SandboxDriver()) {
+                other.run(Duration.ofSeconds(60 + offset));
+                other.startLocust("locust-incident-1", 3000, 300, "5m");
+                for (int s = 0; s < 30 && other.restarts("front-end") == 0; s++) {
+                    other.run(Duration.ofSeconds(1));
+                }
+                var status = other.client.pods().inNamespace("sock-shop").withLabel("name", "front-end").list().getItems()
+                        .get(0).getStatus().getContainerStatuses().get(0);
+                assertThat(status.getLastState().getTerminated().getReason()).as("offset %d s", offset).isEqualTo("OOMKilled");
+                assertThat(status.getLastState().getTerminated().getExitCode()).isEqualTo(137);
+            }
+        }
+    }
+
+    @Test
+    void aContainerKilledByItsLivenessProbeRestartsAsANewProcessWithNothingQueued() {
+        shop.startLocust("locust-incident-2", 750, 150, "5m");
+        double memoryBefore = 0;
+        for (int s = 0; s < 40 && shop.restarts("front-end") == 0; s++) {
+            memoryBefore = shop.sandbox.simulation().lastState().load("front-end").memoryMi();
+            shop.run(Duration.ofSeconds(1));
+        }
+        assertThat(shop.restarts("front-end")).isEqualTo(1);
+        assertThat(memoryBefore).as("the killed process held its queue").isGreaterThan(600);
+        // the tick that reports the restart already runs the new process, one second old
+        var frontEnd = shop.sandbox.simulation().lastState().load("front-end");
+        assertThat(frontEnd.memoryMi()).as("the new process holds no queue").isLessThan(400);
+        assertThat(frontEnd.backlog()).isLessThan(200);
     }
 }

@@ -102,7 +102,7 @@ public final class DatastoreThrottleCascadeDetector implements Detector {
                 OptionalDouble b = caller.latency.baseline(ctx.now());
                 peak = Double.isNaN(peak) ? p.orElse(Double.NaN) : Math.max(peak, p.orElse(peak));
                 base = b.orElse(base);
-                long crossed = caller.latency.firstMinuteAtOrAbove(b.orElse(0) * ctx.settings().cascadeLatencyRatio(),
+                long crossed = caller.latency.firstSlotAtOrAbove(b.orElse(0) * ctx.settings().cascadeLatencyRatio(),
                         start, ctx.now());
                 long slowSince = Math.max(start, crossed > 0 ? crossed : caller.latencyTime);
                 EvidenceRef l = caller.latencyEvidence;
@@ -156,7 +156,15 @@ public final class DatastoreThrottleCascadeDetector implements Detector {
                 storeName + " CPU-throttled: " + String.join(", ", slowed) + " slowed down and failing",
                 storeName + " is CPU-throttled at its " + Format.cpu(store.cpuLimitMilli) + " limit since "
                         + Format.clock(start) + ", and the slowdown cascaded to " + String.join(", ", slowed) + ".",
-                affected, affected.subList(0, Math.min(affected.size(), 3)), DetectionContext.sorted(evidence),
+                affected, suspects(storeName, slowed), DetectionContext.sorted(evidence),
                 impact, remediation, start, detected == Long.MAX_VALUE ? start : detected, last);
+    }
+
+    /** The datastore and the callers it slowed: the services further up only see the effect. */
+    private static List<String> suspects(String store, List<String> slowed) {
+        List<String> out = new ArrayList<>();
+        out.add(store);
+        out.addAll(slowed);
+        return out;
     }
 }

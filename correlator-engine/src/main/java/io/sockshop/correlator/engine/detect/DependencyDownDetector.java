@@ -19,7 +19,9 @@ import java.util.List;
  * {@code dependency-down-inconsistency} (guide incident 3): a callee has no available replica while
  * its callers fail calls toward it, and business transactions end in a failed state. Guards: a
  * service nobody complains about (scale-down of an unused service) and a Deployment that stays
- * available (rolling update) never match.
+ * available (rolling update) never match, nor does a callee that is unavailable because it crashes at
+ * its memory limit in the current restart episode (that is resource exhaustion, not a dependency that
+ * went away; a scale to 0 stays this signature's).
  */
 public final class DependencyDownDetector implements Detector {
 
@@ -41,11 +43,18 @@ public final class DependencyDownDetector implements Detector {
     @Override
     public List<Match> evaluate(DetectionContext ctx) {
         List<Match> out = new ArrayList<>();
+        ExhaustionEpisode episode = null;
         for (var def : ctx.topology().services()) {
             ServiceState callee = ctx.state(def.name());
             long since = callee.outageSince(ctx.now(), ctx.settings().activeWindow().toMillis());
             if (since == 0) {
                 continue;
+            }
+            if (callee.desiredAtOutage != 0) {
+                episode = episode == null ? ExhaustionEpisode.of(ctx) : episode;
+                if (episode.crashedAtLimit(def.name())) {
+                    continue; // not taken away: it crashes at its limit (resource-exhaustion-crash names it)
+                }
             }
             Match m = match(ctx, def.name(), callee, since);
             if (m != null) {

@@ -54,12 +54,31 @@ public final class DetectionContext {
     /** The state of a service; an empty state when nothing was seen for it. */
     public ServiceState state(String service) {
         ServiceState s = states.apply(service);
-        return s == null ? new ServiceState(service) : s;
+        if (s == null) {
+            s = new ServiceState(service);
+            s.latency = settings.baseline();
+        }
+        return s;
     }
 
     public QueueState queue(String queue) {
         QueueState q = appState.queues.get(queue);
         return q == null ? new QueueState() : q;
+    }
+
+    /**
+     * Root causes of this application's open incidents of a signature: a detector choosing among several
+     * candidates keeps the one it already reported while it still holds, instead of flapping.
+     */
+    public List<String> openRootCauses(String signature) {
+        List<String> out = new ArrayList<>();
+        String prefix = signature + "|";
+        for (String key : appState.openIncidents) {
+            if (key.startsWith(prefix) && key.length() > prefix.length()) {
+                out.add(key.substring(prefix.length()));
+            }
+        }
+        return out;
     }
 
     public long windowStart() {

@@ -1,5 +1,7 @@
 package io.sockshop.correlator.engine.detect;
 
+import io.sockshop.correlator.engine.state.SlotBaseline;
+
 import java.time.Duration;
 
 /**
@@ -19,22 +21,46 @@ import java.time.Duration;
  * @param minPublished             messages published to a queue without consumer before publisher-active-consumer-absent fires
  * @param dependencyErrorLookback  caller errors count toward a dependency outage up to this long before it (watch lag)
  * @param activeWindow             an incident's symptoms are "current" while seen within this window
+ * @param baselineSlot             latency baselines keep one mean per slot of this length
+ * @param baselineWarmupSlots      earlier slots with samples needed before a baseline is given
+ * @param baselineRecent           the recent level is the mean over this window (whole slots, the current one included)
  */
 public record DetectionSettings(Duration restartWindow, int exhaustionMinRestarts, int entrypointMinRestarts,
                                 double backendLatencyRatio, double latencyRatio, double latencyMinMs,
                                 double highCpuRatio, double limitRatio, double cascadeLatencyRatio,
                                 Duration saturationSustain, int minPublished, Duration dependencyErrorLookback,
-                                Duration activeWindow) {
+                                Duration activeWindow, Duration baselineSlot, int baselineWarmupSlots,
+                                Duration baselineRecent) {
 
     public static DetectionSettings defaults() {
         return new DetectionSettings(Duration.ofMinutes(10), 2, 3, 2.0, 5.0, 1000.0, 0.8, 0.9, 3.0,
-                Duration.ofMinutes(5), 1, Duration.ofSeconds(30), Duration.ofMinutes(2));
+                Duration.ofMinutes(5), 1, Duration.ofSeconds(30), Duration.ofMinutes(2), Duration.ofMinutes(1), 3,
+                Duration.ofMinutes(2));
+    }
+
+    /** An empty latency baseline with these settings' slots, warm-up and recent window. */
+    public SlotBaseline baseline() {
+        return SlotBaseline.of(baselineSlot, baselineWarmupSlots, baselineRecent);
+    }
+
+    /** These settings with other baseline timings (a compressed run: the demo, a sped-up replay). */
+    public DetectionSettings withBaseline(Duration slot, int warmupSlots, Duration recent) {
+        return new DetectionSettings(restartWindow, exhaustionMinRestarts, entrypointMinRestarts, backendLatencyRatio,
+                latencyRatio, latencyMinMs, highCpuRatio, limitRatio, cascadeLatencyRatio, saturationSustain, minPublished,
+                dependencyErrorLookback, activeWindow, slot, warmupSlots, recent);
     }
 
     public DetectionSettings {
         positive(restartWindow, "restartWindow");
         positive(saturationSustain, "saturationSustain");
         positive(activeWindow, "activeWindow");
+        positive(baselineSlot, "baseline-slot");
+        positive(baselineRecent, "baseline-recent");
+        if (baselineRecent.compareTo(baselineSlot) < 0) {
+            throw new IllegalArgumentException("baseline-recent (" + baselineRecent + ") must be at least one baseline-slot ("
+                    + baselineSlot + ")");
+        }
+        SlotBaseline.of(baselineSlot, baselineWarmupSlots, baselineRecent); // slot length, warm-up and window must fit the ring
         if (dependencyErrorLookback == null || dependencyErrorLookback.isNegative()) {
             throw new IllegalArgumentException("dependencyErrorLookback must not be negative");
         }

@@ -21,8 +21,8 @@ import java.util.OptionalDouble;
  * {@code entrypoint-crash-backend-latency} (guide incident 2, the hybrid): the entrypoint restarts
  * repeatedly (not OOM-killed) while the backends behind it do not restart but get slower. Root cause:
  * the entrypoint as the capacity bottleneck. Not a full outage (HIGH, not CRITICAL) and not a backend
- * fault. Guards: any backend restart, an OOM kill of the entrypoint (that is exhaustion), or backends
- * at their normal latency.
+ * fault. Guards: any backend restart, an OOM kill of the entrypoint (that is exhaustion), backends
+ * at their normal latency, or backends that slowed down only after the entrypoint's last restart.
  */
 public final class EntrypointCrashBackendLatencyDetector implements Detector {
 
@@ -39,6 +39,23 @@ public final class EntrypointCrashBackendLatencyDetector implements Detector {
     @Override
     public int precedence() {
         return 50;
+    }
+
+    /**
+     * The backend was already slow when the entrypoint last restarted: the same load slowed it. A backend
+     * that slows down only after the restarts ended (another incident, while the episode is still recent)
+     * says nothing about them.
+     */
+    private static boolean slowBy(ServiceState backend, List<RestartRecord> restarts, DetectionContext ctx) {
+        OptionalDouble base = backend.latency.baseline(ctx.now());
+        if (base.isEmpty()) {
+            return false;
+        }
+        long last = restarts.get(restarts.size() - 1).time();
+        long from = restarts.get(0).time() - ctx.settings().restartWindow().toMillis();
+        long slowSince = backend.latency.firstSlotAtOrAbove(base.getAsDouble() * ctx.settings().backendLatencyRatio(), from,
+                ctx.now());
+        return slowSince > 0 && slowSince <= last;
     }
 
     @Override
@@ -63,7 +80,8 @@ public final class EntrypointCrashBackendLatencyDetector implements Detector {
                 return List.of();
             }
             OptionalDouble ratio = ctx.latencyRatio(b);
-            if (ratio.isPresent() && ratio.getAsDouble() >= ctx.settings().backendLatencyRatio()) {
+            if (ratio.isPresent() && ratio.getAsDouble() >= ctx.settings().backendLatencyRatio()
+                    && slowBy(b, restarts, ctx)) {
                 slow.add(def.name());
                 double p = b.latency.peakSince(restarts.get(0).time() - ctx.settings().restartWindow().toMillis(), ctx.now())
                         .orElse(0);

@@ -37,6 +37,15 @@ final class Format {
         return String.format(Locale.ROOT, "%.0fMi", bytes / (1024 * 1024));
     }
 
+    /** "10 min", "40 s", "1 min 30 s". */
+    static String duration(java.time.Duration d) {
+        long s = d.toSeconds();
+        if (s < 60) {
+            return s + " s";
+        }
+        return s % 60 == 0 ? s / 60 + " min" : s / 60 + " min " + s % 60 + " s";
+    }
+
     static double round(double v) {
         return Math.round(v * 10) / 10.0;
     }

@@ -19,8 +19,9 @@ import java.util.OptionalDouble;
  * {@code latency-degradation} (guide incident 4): latency many times its baseline, with high CPU on
  * the slow service and no restart anywhere. Root cause: the slow service whose CPU is highest against
  * its limit. Guards: a light load (ratio under {@code latencyRatio} or under {@code latencyMinMs}),
- * any restart in the window (crash shapes), and slowness without a CPU-bound service (a slow dependency
- * is another signature's business).
+ * any restart in the window (crash shapes: the match only holds an open incident, see
+ * {@link Match#asHolding()}), and slowness without a CPU-bound service (a slow dependency is another
+ * signature's business).
  */
 public final class LatencyDegradationDetector implements Detector {
 
@@ -45,12 +46,11 @@ public final class LatencyDegradationDetector implements Detector {
     @Override
     public List<Match> evaluate(DetectionContext ctx) {
         long from = ctx.windowStart();
+        boolean crashing = false;
         List<Slow> slow = new ArrayList<>();
         for (var def : ctx.topology().services()) {
             ServiceState s = ctx.state(def.name());
-            if (s.restartsBetween(from, ctx.now()) > 0 || s.crashLoopSince > 0) {
-                return List.of();
-            }
+            crashing |= s.restartsBetween(from, ctx.now()) > 0 || s.crashLoopSince > 0;
             OptionalDouble ratio = ctx.latencyRatio(s);
             OptionalDouble recent = s.latency.recent(ctx.now());
             if (ratio.isPresent() && ratio.getAsDouble() >= ctx.settings().latencyRatio()
@@ -83,16 +83,17 @@ public final class LatencyDegradationDetector implements Detector {
         DetectionContext.add(evidence, root.state().cpuHighEvidence, root.service());
         ServiceState rs = root.state();
         double peak = rs.latency.recentPeak(ctx.now()).orElse(root.recent());
-        long crossed = rs.latency.firstMinuteAtOrAbove(Math.max(root.base() * ctx.settings().latencyRatio(),
+        long crossed = rs.latency.firstSlotAtOrAbove(Math.max(root.base() * ctx.settings().latencyRatio(),
                 ctx.settings().latencyMinMs()), ctx.now());
-        long detectedAt = crossed > 0 ? crossed : ctx.now();
+        // Slow and CPU-bound: the signature holds from when both were true (a slot starts before the slowness in it).
+        long detectedAt = Math.max(crossed > 0 ? crossed : ctx.now(), rs.cpuHighSince(ctx.now(), 0));
         long firstSeen = rs.cpuHighSince > 0 ? Math.min(rs.cpuHighSince, detectedAt) : detectedAt;
         List<String> reasons = new ArrayList<>();
         reasons.add(root.service() + " latency " + Format.ms(root.recent()) + " is " + Format.ratio(root.ratio())
                 + " its baseline of " + Format.ms(root.base()));
         reasons.add(root.service() + " CPU at " + Format.percent(rs.cpuRatio()) + " of its "
                 + Format.cpu(rs.cpuLimitMilli) + " limit");
-        reasons.add("no container restarted in the last " + ctx.settings().restartWindow().toMinutes() + " min: slow, not crashing");
+        reasons.add("no container restarted in the last " + Format.duration(ctx.settings().restartWindow()) + ": slow, not crashing");
         if (slow.size() > 1) {
             reasons.add("also slow: " + String.join(", ", affected.subList(1, affected.size())));
         }
@@ -106,12 +107,15 @@ public final class LatencyDegradationDetector implements Detector {
                 List.of("Add a HorizontalPodAutoscaler on CPU for " + root.service(),
                         "Alert on p95 latency over 1 s for 3 min, before it turns into crashes",
                         "Profile " + root.service() + " under load"));
-        return List.of(new Match(signature(), version(), precedence(), FaultType.PERFORMANCE_DEGRADATION, rootCause,
+        Match match = new Match(signature(), version(), precedence(), FaultType.PERFORMANCE_DEGRADATION, rootCause,
                 root.ratio() >= 2 * ctx.settings().latencyRatio() ? Severity.HIGH : Severity.MEDIUM, 0.8, reasons,
                 root.service() + " slow: latency " + Format.ratio(root.ratio()) + " its baseline, CPU-bound, no restarts",
                 root.service() + " answers in " + Format.ms(root.recent()) + " instead of " + Format.ms(root.base())
                         + " with CPU at " + Format.percent(rs.cpuRatio()) + " of its limit; nothing restarted.",
                 affected, affected, DetectionContext.sorted(evidence), impact, remediation,
-                firstSeen, detectedAt, ctx.now()));
+                firstSeen, detectedAt, ctx.now());
+        // Slow and CPU-bound, but something restarts: a crash signature is taking over. An open latency
+        // incident stays (unchanged) until that one supersedes it; no new one opens.
+        return List.of(crashing ? match.asHolding() : match);
     }
 }

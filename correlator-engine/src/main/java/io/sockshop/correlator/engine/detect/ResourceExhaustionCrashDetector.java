@@ -20,10 +20,11 @@ import java.util.Map;
 
 /**
  * {@code resource-exhaustion-crash} (guide incident 1): containers die at their memory limit under
- * load (OOMKilled, exit 137, then CrashLoopBackOff). Root cause: the limit of the service(s) that died;
- * one incident names the service with the most OOM kills and lists the others. Guards: one isolated
- * restart never matches ({@code exhaustionMinRestarts}); restarts without an OOM kill or memory at the
- * limit are not exhaustion (that is the entrypoint-bottleneck shape or something else).
+ * load (OOMKilled, exit 137, then CrashLoopBackOff). Root cause: the limit of the service(s) that died
+ * in the application's restart episode ({@link ExhaustionEpisode}); one incident names one of them (the
+ * entrypoint when it dies too, else the one with the most OOM kills) and lists the others. Guards: one
+ * isolated restart never matches ({@code exhaustionMinRestarts}); restarts without an OOM kill or memory
+ * at the limit are not exhaustion (that is the entrypoint-bottleneck shape or something else).
  */
 public final class ResourceExhaustionCrashDetector implements Detector {
 
@@ -47,25 +48,25 @@ public final class ResourceExhaustionCrashDetector implements Detector {
 
     @Override
     public List<Match> evaluate(DetectionContext ctx) {
-        long window = ctx.settings().restartWindow().toMillis();
         List<Dying> dying = new ArrayList<>();
-        for (var def : ctx.topology().services()) {
-            ServiceState s = ctx.state(def.name());
-            List<RestartRecord> restarts = s.episode(ctx.now(), window);
-            int oom = (int) restarts.stream().filter(RestartRecord::oomKilled).count();
-            boolean enough = restarts.size() >= ctx.settings().exhaustionMinRestarts()
-                    || (s.crashLoopSince > 0 && !restarts.isEmpty());
-            boolean memoryAtLimit = s.memHighSince > 0 || s.peakMemRatio >= ctx.settings().limitRatio();
-            if (enough && (oom > 0 || memoryAtLimit)) {
-                dying.add(new Dying(def.name(), s, restarts, oom));
+        for (ExhaustionEpisode.Crashed c : ExhaustionEpisode.of(ctx).crashed()) {
+            boolean enough = c.restarts().size() >= ctx.settings().exhaustionMinRestarts() || c.state().crashLoopSince > 0;
+            if (enough && c.atLimit()) {
+                dying.add(new Dying(c.service(), c.state(), c.restarts(), c.oom()));
             }
         }
         if (dying.isEmpty()) {
             return List.of();
         }
         String entry = ctx.topology().entrypoint();
-        dying.sort(Comparator.comparingInt((Dying d) -> -d.oom()).thenComparingInt(d -> -d.restarts().size())
-                .thenComparing(d -> d.service().equals(entry) ? 0 : 1).thenComparing(Dying::service));
+        List<String> opened = ctx.openRootCauses(signature());
+        // The load comes in through the entrypoint, and its crash is the outage users see: when it dies too,
+        // it is the root cause; else the root cause of the open incident stays while it still dies (no
+        // flapping between backends), else the service with the most OOM kills, then the most restarts.
+        dying.sort(Comparator.comparingInt((Dying d) -> d.service().equals(entry) ? 0 : 1)
+                .thenComparingInt(d -> opened.contains(d.service()) ? 0 : 1)
+                .thenComparingInt(d -> -d.oom()).thenComparingInt(d -> -d.restarts().size())
+                .thenComparing(Dying::service));
         Dying root = dying.get(0);
         ServiceState rs = root.state();
         List<RestartRecord> all = new ArrayList<>();

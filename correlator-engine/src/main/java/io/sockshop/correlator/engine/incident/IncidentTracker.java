@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -26,9 +27,14 @@ import java.util.Objects;
  * signature, root-cause service); its id is deterministic:
  * {@code <cluster>.<namespace>.<signature>.<root cause>.<epoch seconds of detection>}.
  * Differential diagnosis: an open incident of a more specific signature suppresses less specific
- * matches on the services it covers, and supersedes the ones already open when it opens.
+ * matches on the services it covers, and when it opens, or grows to suspect more services, it supersedes
+ * the open incidents it refines (see {@link #refines}), and a resolved one it refines whose symptoms
+ * it began during (they paused while it took over). A holding match keeps its open incident open without changing it.
  */
 public final class IncidentTracker {
+
+    /** Store key infix of the last resolved incident of each key (one per key: bounded like the open ones). */
+    static final String RESOLVED = "resolved|";
 
     private final Duration quietPeriod;
     private final Duration updateInterval;
@@ -53,6 +59,18 @@ public final class IncidentTracker {
      */
     public List<IncidentChange> apply(ApplicationKey app, List<Match> matches, long now, List<String> openKeys,
                                       IncidentStore store) {
+        return apply(app, matches, now, openKeys, new java.util.HashMap<>(), store);
+    }
+
+    /**
+     * Like {@link #apply(ApplicationKey, List, long, List, IncidentStore)}; {@code resolved} (per incident
+     * key, when the last resolved incident of that key was detected) is updated in place. A resolved
+     * incident stays resolved: a match of its key whose evidence completed no later than it did is the
+     * same incident (the same episode, seen again once the symptoms it needs line up again), and opening
+     * it again would reuse its id. Evidence completed later is a new incident.
+     */
+    public List<IncidentChange> apply(ApplicationKey app, List<Match> matches, long now, List<String> openKeys,
+                                      Map<String, Long> resolved, IncidentStore store) {
         String prefix = app + "|";
         List<IncidentRecord> open = new ArrayList<>();
         for (String k : openKeys) {
@@ -78,28 +96,37 @@ public final class IncidentTracker {
             if (m.active()) {
                 matched.add(key);
             }
-            if (existing == null && !m.active()) {
-                continue; // the cause already went away: nothing to open
+            if (existing == null && (!m.active() || m.holding())) {
+                continue; // the cause already went away, or the signature no longer holds: nothing to open
+            }
+            if (existing == null && resolved.containsKey(key)
+                    && Math.floorDiv(Math.min(m.detectedAt(), now), 1000) <= Math.floorDiv(resolved.get(key), 1000)) {
+                continue;
             }
             if (existing == null) {
                 IncidentRecord created = open(app, m, now, key);
                 changes.add(emit(app, created, m, IncidentStatus.OPEN, now, "opened: " + m.title(), null));
                 for (IncidentRecord r : List.copyOf(open)) {
-                    if (r.precedence > match.precedence() && match.covers(r.rootCause)) {
+                    if (refines(match, r)) {
                         changes.add(resolve(app, r, now, created.incidentId));
+                        resolved.put(r.key, r.detectedAt);
                         open.remove(r);
                         store.delete(prefix + r.key);
+                        store.put(prefix + RESOLVED + r.key, r);
                     }
                 }
+                supersedeResolved(app, match, created.incidentId, now, resolved, store, changes);
                 open.add(created);
                 store.put(prefix + key, created);
             } else {
                 if (m.active()) {
                     existing.lastActiveAt = now;
                 }
-                // Evidence that arrived late can only move detection earlier: the same input in any order converges.
-                existing.detectedAt = Math.min(existing.detectedAt, m.detectedAt());
-                m = m.active() ? withImpact(m, Impacts.ratchet(existing.latest.impact(), m.impact()))
+                if (!m.holding()) {
+                    // Evidence that arrived late can only move detection earlier: the same input in any order converges.
+                    existing.detectedAt = Math.min(existing.detectedAt, m.detectedAt());
+                }
+                m = m.active() && !m.holding() ? withImpact(m, Impacts.ratchet(existing.latest.impact(), m.impact()))
                         : completing(existing.latest, m);
                 String keyPrint = keyFingerprint(m);
                 String materialPrint = materialFingerprint(m);
@@ -110,18 +137,72 @@ public final class IncidentTracker {
                     changes.add(emit(app, existing, m, IncidentStatus.UPDATED, now, what, null));
                 }
                 store.put(prefix + key, existing);
+                if (match.active() && !match.holding()) {
+                    // An incident that grows to suspect more services (one more crashing under the same load)
+                    // refines the open incidents it now explains, as it would have had it opened with them.
+                    for (IncidentRecord r : List.copyOf(open)) {
+                        if (r != existing && refines(match, r)) {
+                            changes.add(resolve(app, r, now, existing.incidentId));
+                            resolved.put(r.key, r.detectedAt);
+                            open.remove(r);
+                            store.delete(prefix + r.key);
+                            store.put(prefix + RESOLVED + r.key, r);
+                        }
+                    }
+                    supersedeResolved(app, match, existing.incidentId, now, resolved, store, changes);
+                }
             }
         }
         for (IncidentRecord r : List.copyOf(open)) {
             if (!matched.contains(r.key) && now - r.lastActiveAt >= quietPeriod.toMillis()) {
                 changes.add(resolve(app, r, now, null));
+                resolved.put(r.key, r.detectedAt);
                 open.remove(r);
                 store.delete(prefix + r.key);
+                store.put(prefix + RESOLVED + r.key, r);
             }
         }
         openKeys.clear();
         open.forEach(r -> openKeys.add(r.key));
         return changes;
+    }
+
+    /**
+     * Supersedes the resolved incidents {@code m} refines whose symptoms it began during: they resolved
+     * while the symptoms they need paused (a restarting entrypoint reports no latency; a service slow
+     * under a load before it crashed too), yet they were one episode with it.
+     */
+    private void supersedeResolved(ApplicationKey app, Match m, String incidentId, long now, Map<String, Long> resolved,
+                                   IncidentStore store, List<IncidentChange> changes) {
+        String prefix = app + "|";
+        for (String k : List.copyOf(resolved.keySet())) {
+            String root = k.substring(k.indexOf('|') + 1);
+            if (!m.suspects(root)) {
+                continue;
+            }
+            IncidentRecord r = store.get(prefix + RESOLVED + k);
+            if (r != null && r.latest.supersededBy() == null && !r.incidentId.equals(incidentId) && refines(m, r)
+                    && m.firstSeen() <= r.latest.lastSeen().toEpochMilli()) {
+                changes.add(resolve(app, r, now, incidentId));
+                store.put(prefix + RESOLVED + k, r);
+            }
+        }
+    }
+
+    /**
+     * Whether a new incident of {@code m} is a refinement of the open incident {@code r}, which it then
+     * supersedes: a more specific signature that suspects r's root cause (the hybrid's entrypoint restarts
+     * explain the latency incident that opened first), or the same signature suspecting r's root cause
+     * among its own (the entrypoint joins the services crashing under one load). Services a match only
+     * lists as affected (the callers that see its errors) do not count: an incident of another cause on
+     * them is not explained by it.
+     */
+    static boolean refines(Match m, IncidentRecord r) {
+        if (!m.suspects(r.rootCause)) {
+            return false;
+        }
+        return r.precedence > m.precedence() || (r.signature.equals(m.signature())
+                && !java.util.Objects.equals(r.rootCause, m.rootCauseService()));
     }
 
     private IncidentRecord open(ApplicationKey app, Match m, long now, String key) {
@@ -191,13 +272,13 @@ public final class IncidentTracker {
         return new Match(m.signature(), m.version(), m.precedence(), m.faultType(), f.rootCause(), f.severity(),
                 f.confidence().score(), f.confidence().reasons(), f.title(), f.summary(), f.affectedServices(),
                 f.evaluation().localization(), f.evidence(), Impacts.ratchet(f.impact(), m.impact()), f.remediation(),
-                m.firstSeen(), m.detectedAt(), Math.max(m.lastSeen(), f.lastSeen().toEpochMilli()), false);
+                m.firstSeen(), m.detectedAt(), Math.max(m.lastSeen(), f.lastSeen().toEpochMilli()), false, false);
     }
 
     private static Match withImpact(Match m, Impact impact) {
         return new Match(m.signature(), m.version(), m.precedence(), m.faultType(), m.rootCause(), m.severity(),
                 m.confidence(), m.reasons(), m.title(), m.summary(), m.affected(), m.localization(), m.evidence(), impact,
-                m.remediation(), m.firstSeen(), m.detectedAt(), m.lastSeen(), m.active());
+                m.remediation(), m.firstSeen(), m.detectedAt(), m.lastSeen(), m.active(), m.holding());
     }
 
     private static String keyFingerprint(Match m) {

@@ -20,6 +20,8 @@ public final class AppState {
     public long lastTickAt;
     public Map<String, QueueState> queues = new HashMap<>();
     public List<String> openIncidents = new ArrayList<>();
+    /** Per incident key, when the last resolved incident of that key was detected: its id is never reused. */
+    public Map<String, Long> resolvedDetectedAt = new HashMap<>();
     public Map<String, HealthMark> health = new HashMap<>();
 
     /** What was last published for a service's health: its status word and when. */

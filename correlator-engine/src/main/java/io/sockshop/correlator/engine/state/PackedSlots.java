@@ -20,17 +20,17 @@ final class PackedSlots {
     private PackedSlots() {
     }
 
-    static final class BaselineSerializer extends JsonSerializer<MinuteBaseline> {
+    static final class BaselineSerializer extends JsonSerializer<SlotBaseline> {
         @Override
-        public void serialize(MinuteBaseline value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+        public void serialize(SlotBaseline value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
             gen.writeBinary(value.pack());
         }
     }
 
-    static final class BaselineDeserializer extends JsonDeserializer<MinuteBaseline> {
+    static final class BaselineDeserializer extends JsonDeserializer<SlotBaseline> {
         @Override
-        public MinuteBaseline deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            return MinuteBaseline.unpack(ByteBuffer.wrap(p.getBinaryValue()));
+        public SlotBaseline deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            return SlotBaseline.unpack(ByteBuffer.wrap(p.getBinaryValue()));
         }
     }
 

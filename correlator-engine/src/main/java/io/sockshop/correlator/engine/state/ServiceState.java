@@ -73,7 +73,7 @@ public final class ServiceState {
     public EvidenceRef memHighEvidence;
     public double throttledPeriods = Double.NaN;
     public long throttledTime;
-    public MinuteBaseline latency = new MinuteBaseline();
+    public SlotBaseline latency = new SlotBaseline();
     public long latencyTime;
     public EvidenceRef latencyEvidence;
     public double queueDepth = Double.NaN;
@@ -284,11 +284,14 @@ public final class ServiceState {
         cpuTime = time;
         cpuMilli = milli;
         double ratio = cpuRatio();
-        if (Double.isNaN(ratio)) {
+        if (Double.isNaN(ratio) && cpuLimitMilli > 0) {
             return;
         }
-        peakCpuRatio = Math.max(peakCpuRatio, ratio);
-        if (ratio >= highRatio) {
+        if (!Double.isNaN(ratio)) {
+            peakCpuRatio = Math.max(peakCpuRatio, ratio);
+        }
+        // No limit (lifted, as a restore does): nothing to be at, so a stretch at the limit ends here.
+        if (!Double.isNaN(ratio) && ratio >= highRatio) {
             if (cpuHighSince == 0) {
                 cpuHighSince = time;
                 cpuHighEvidence = evidence.get();
@@ -317,11 +320,14 @@ public final class ServiceState {
         memTime = time;
         memBytes = bytes;
         double ratio = memRatio();
-        if (Double.isNaN(ratio)) {
+        if (Double.isNaN(ratio) && memLimitBytes > 0) {
             return;
         }
-        peakMemRatio = Math.max(peakMemRatio, ratio);
-        if (ratio >= highRatio) {
+        if (!Double.isNaN(ratio)) {
+            peakMemRatio = Math.max(peakMemRatio, ratio);
+        }
+        // No limit (lifted): memory cannot be at it, so a stretch at the limit ends here.
+        if (!Double.isNaN(ratio) && ratio >= highRatio) {
             if (memHighSince == 0) {
                 memHighSince = time;
                 memHighEvidence = evidence.get();

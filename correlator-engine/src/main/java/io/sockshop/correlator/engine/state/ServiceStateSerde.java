@@ -197,7 +197,7 @@ public final class ServiceStateSerde implements Serde<ServiceState> {
             s.memHighEvidence = ev(in);
             s.throttledPeriods = in.readDouble();
             s.throttledTime = in.readLong();
-            s.latency = MinuteBaseline.unpack(ByteBuffer.wrap(blob(in)));
+            s.latency = SlotBaseline.unpack(ByteBuffer.wrap(blob(in)));
             s.latencyTime = in.readLong();
             s.latencyEvidence = ev(in);
             s.queueDepth = in.readDouble();

@@ -28,8 +28,10 @@ import java.util.List;
  * Ground-truth scoring, joined per application (injections are keyed like the raw topics, so they
  * are co-partitioned with them and reach the task that holds the application's incidents). For each
  * injection run: detected or not, with the expected signature and root cause, and how long after the
- * injection started (event time). Primary incidents in the run window that match no injection of the
- * application are false positives. PENDING while the run and its grace period last, FINAL afterwards.
+ * injection started (event time). Each primary (not superseded) incident belongs to at most one run,
+ * the one active when it was detected (see {@link #owner}); of a run's incidents the best match is
+ * scored and every other one is a false positive: a guide incident gives exactly one primary incident.
+ * PENDING while the run and its grace period last, FINAL afterwards.
  */
 public final class ScoringProcessor implements Processor<Object, Object, Object, Object> {
 
@@ -132,17 +134,16 @@ public final class ScoringProcessor implements Processor<Object, Object, Object,
             }
             boolean ended = run.endedAt > 0;
             long windowEnd = (ended ? run.endedAt : state.watermark) + grace;
-            List<ScoringState.Seen> inWindow = new ArrayList<>();
+            List<ScoringState.Seen> owned = new ArrayList<>();
             for (ScoringState.Seen s : state.incidents) {
-                if (s.supersededBy() == null && s.openedAt() >= run.startedAt && s.openedAt() <= windowEnd) {
-                    inWindow.add(s);
+                if (s.supersededBy() == null && owner(state, s, grace) == run) {
+                    owned.add(s);
                 }
             }
-            ScoringState.Seen best = inWindow.stream().min(Comparator
+            ScoringState.Seen best = owned.stream().min(Comparator
                     .comparingInt((ScoringState.Seen s) -> rank(run, s)).thenComparingLong(ScoringState.Seen::openedAt))
                     .orElse(null);
-            List<String> falsePositives = inWindow.stream().filter(s -> s != best && !matchesAnyRun(state, s))
-                    .map(ScoringState.Seen::incidentId).toList();
+            List<String> falsePositives = owned.stream().filter(s -> s != best).map(ScoringState.Seen::incidentId).toList();
             boolean fin = ended && state.watermark >= run.endedAt + grace;
             ScoreRecord score = new ScoreRecord(run.runId, run.scenarioId, app, run.expected,
                     Instant.ofEpochMilli(run.startedAt), ended ? Instant.ofEpochMilli(run.endedAt) : null,
@@ -165,16 +166,34 @@ public final class ScoringProcessor implements Processor<Object, Object, Object,
         store.put(app, state);
     }
 
+    /**
+     * The run an incident belongs to: the latest run that had started when the incident was detected,
+     * if that run (or its grace period) still lasted. A later run supersedes an earlier one, so an
+     * incident that opens during run B is never scored against run A, however long A's grace period;
+     * and an incident detected before a run began is not that run's. Run starts count to the whole
+     * second, because Kubernetes and Datadog timestamps have whole seconds: the evidence of a change the
+     * injector made at 12:00:15.4 reads 12:00:15.
+     */
+    static ScoringState.Run owner(ScoringState state, ScoringState.Seen incident, long grace) {
+        ScoringState.Run latest = null;
+        for (ScoringState.Run r : state.runs.values()) {
+            if (r.startedAt == 0 || r.expected == null || Math.floorDiv(r.startedAt, 1000) * 1000 > incident.openedAt()) {
+                continue;
+            }
+            if (latest == null || r.startedAt > latest.startedAt) {
+                latest = r;
+            }
+        }
+        if (latest == null || (latest.endedAt > 0 && incident.openedAt() > latest.endedAt + grace)) {
+            return null;
+        }
+        return latest;
+    }
+
     /** 0: signature and root cause right, 1: root cause right, 2: signature right, 3: neither. */
     private static int rank(ScoringState.Run run, ScoringState.Seen s) {
         boolean sig = run.expected.signature().equals(s.signature());
         boolean root = run.expected.rootCauseService().equals(s.rootCause());
         return sig && root ? 0 : root ? 1 : sig ? 2 : 3;
-    }
-
-    private static boolean matchesAnyRun(ScoringState state, ScoringState.Seen s) {
-        return state.runs.values().stream().anyMatch(r -> r.expected != null && r.startedAt > 0
-                && s.openedAt() >= r.startedAt
-                && (r.expected.signature().equals(s.signature()) || r.expected.rootCauseService().equals(s.rootCause())));
     }
 }

@@ -62,6 +62,8 @@ public final class SignalProcessor implements Processor<byte[], byte[], Object, 
     private final Map<String, IncidentRecord> incidentCache = new HashMap<>();
     private final Store incidents = new Store();
     private final Changes changes = new Changes();
+    /** The configured baseline timings (never holds samples). */
+    private final io.sockshop.correlator.engine.state.SlotBaseline baseline;
 
     /** Node names of the topology this processor forwards to. */
     public record Names(String k8sTopic, String logsTopic, String metricsTopic, String findingsSink,
@@ -76,6 +78,7 @@ public final class SignalProcessor implements Processor<byte[], byte[], Object, 
         this.applier = new SignalApplier(config.topology(), config.patterns(), config.detection().limitRatio());
         this.tracker = new IncidentTracker(config.quietPeriod(), config.updateInterval());
         this.health = new HealthPublisher(config.healthInterval());
+        this.baseline = config.detection().baseline();
     }
 
     @Override
@@ -211,7 +214,7 @@ public final class SignalProcessor implements Processor<byte[], byte[], Object, 
             return java.util.Set.of();
         }
         java.util.Set<String> touched = new java.util.LinkedHashSet<>();
-        List<IncidentChange> out = tracker.apply(app, matches, now, appState.openIncidents, incidents);
+        List<IncidentChange> out = tracker.apply(app, matches, now, appState.openIncidents, appState.resolvedDetectedAt, incidents);
         for (IncidentChange c : out) {
             long at = c.state().updatedAt().toEpochMilli();
             context.forward(new Record<Object, Object>(appKey, Events.finding(c.finding()), at), names.findingsSink());
@@ -254,6 +257,8 @@ public final class SignalProcessor implements Processor<byte[], byte[], Object, 
         if (s == null) {
             s = serviceStore.get(key);
             if (s != null) {
+                // State written under other baseline settings follows the current ones (same slots: same samples).
+                s.latency = s.latency.configured(baseline);
                 serviceCache.put(key, s);
             }
         }
@@ -275,6 +280,7 @@ public final class SignalProcessor implements Processor<byte[], byte[], Object, 
             ServiceState s = cachedService(key);
             if (s == null) {
                 s = new ServiceState(name);
+                s.latency = config.detection().baseline();
                 serviceCache.put(key, s);
             }
             return s;

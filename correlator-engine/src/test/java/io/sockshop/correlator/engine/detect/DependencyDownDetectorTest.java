@@ -23,6 +23,14 @@ class DependencyDownDetectorTest {
                 none("caller errors long before the outage", w -> w.refused("orders", "payment", 1000).down("payment", 3400)),
                 none("hostless failures while two callees are down",
                         w -> w.down("payment", 3400).down("shipping", 3400).refused("orders", null, 3420)),
+                none("a callee crashing at its memory limit is resource exhaustion, not a dependency that went away",
+                        w -> w.restarts("carts", "OOMKilled", 3380, 3395).unavailable("carts", 3395).refused("front-end", "carts", 3410)),
+                row("a callee crash-looping without reaching its limit is a dependency down",
+                        w -> w.restarts("carts", "Error", 3380, 3395).unavailable("carts", 3395).refused("front-end", "carts", 3410),
+                        "carts"),
+                row("a callee scaled to 0 after crashing at its limit was taken away",
+                        w -> w.restarts("payment", "OOMKilled", 3380).down("payment", 3400).refused("orders", "payment", 3420),
+                        "payment"),
                 none("the outage ended (recovering only)", w -> w.down("payment", 3300).refused("orders", "payment", 3320).back("payment", 3500)));
     }
 

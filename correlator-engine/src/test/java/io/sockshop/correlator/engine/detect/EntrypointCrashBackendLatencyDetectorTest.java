@@ -14,6 +14,10 @@ class EntrypointCrashBackendLatencyDetectorTest {
         return Stream.of(
                 row("entrypoint restarts 3 times, a backend 6x slower",
                         w -> w.restarts("front-end", "Error", 3300, 3400, 3500).latency("catalogue", 6, 36, 3300), "front-end"),
+                row("a backend already slow at the entrypoint's last restart",
+                        w -> w.restarts("front-end", "Error", 3300, 3400, 3500).latency("catalogue", 6, 36, 3480), "front-end"),
+                none("a backend slowed only after the entrypoint's last restart (another cause)",
+                        w -> w.restarts("front-end", "Error", 3300, 3400, 3500).latency("catalogue", 6, 36, 3560)),
                 none("only 2 restarts", w -> w.restarts("front-end", "Error", 3400, 3500).latency("catalogue", 6, 36, 3300)),
                 none("an OOM kill among them (exhaustion)",
                         w -> w.restarts("front-end", "OOMKilled", 3300, 3400, 3500).latency("catalogue", 6, 36, 3300)),

@@ -1,10 +1,12 @@
 package io.sockshop.correlator.engine.detect;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.stream.Stream;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static io.sockshop.correlator.engine.detect.DetectorTable.none;
 import static io.sockshop.correlator.engine.detect.DetectorTable.row;
 
@@ -33,5 +35,28 @@ class LatencyDegradationDetectorTest {
     @MethodSource("table")
     void table(DetectorTable row) {
         row.check(new LatencyDegradationDetector());
+    }
+
+    @Test
+    void aRestartUnderTheSlownessOnlyHoldsAnOpenLatencyIncident() {
+        var matches = new World().limits("front-end", 300, 1000).cpu("front-end", 280, 3300, 3600)
+                .latency("front-end", 120, 3000, 3400).restarts("front-end", "Error", 3550)
+                .evaluate(new LatencyDegradationDetector());
+        assertThat(matches).singleElement().satisfies(m -> {
+            assertThat(m.rootCauseService()).isEqualTo("front-end");
+            assertThat(m.holding()).as("keeps an open incident for the crash signature to supersede").isTrue();
+        });
+    }
+
+    @Test
+    void detectionIsWhenTheServiceWasBothSlowAndCpuBoundNotTheStartOfTheSlowSlot() {
+        // latency high in the whole recent window (from the slot at 3540 s), CPU at the limit only from 3560 s
+        var matches = new World().limits("front-end", 300, 1000).cpu("front-end", 60, 3300, 3550)
+                .cpu("front-end", 290, 3560, 3600).latency("front-end", 120, 3000, 3500)
+                .evaluate(new LatencyDegradationDetector());
+        assertThat(matches).singleElement().satisfies(m -> {
+            assertThat(m.holding()).isFalse();
+            assertThat(m.detectedAt()).isEqualTo(World.s(3560));
+        });
     }
 }

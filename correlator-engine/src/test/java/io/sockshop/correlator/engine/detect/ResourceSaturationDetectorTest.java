@@ -17,6 +17,12 @@ class ResourceSaturationDetectorTest {
                 none("a 3-minute spike", w -> w.limits("carts", 300, 500).cpu("carts", 295, 3420, 3600)),
                 none("busy but under the limit ratio", w -> w.limits("carts", 300, 500).cpu("carts", 240, 3000, 3600)),
                 none("no limit known", w -> w.cpu("carts-db", 2000, 3000, 3600)),
+                none("CPU at the limit, then the limit lifted while the load stays",
+                        w -> w.limits("catalogue-db", 50, 128).cpu("catalogue-db", 50, 3000, 3300)
+                                .limitsAt("catalogue-db", 0, 0, 3305).cpu("catalogue-db", 55, 3310, 3600)),
+                none("memory at the limit, then the limit lifted",
+                        w -> w.limits("user", 300, 200).memory("user", 195, 3000, 3300)
+                                .limitsAt("user", 300, 0, 3305).memory("user", 195, 3310, 3600)),
                 none("restarted in the window", w -> w.limits("carts", 300, 500).cpu("carts", 295, 3000, 3600)
                         .restarts("carts", "Error", 3500)));
     }

@@ -42,6 +42,12 @@ final class World {
         return this;
     }
 
+    /** The limits change at {@code at} (0: none, as a restore that lifts them leaves the spec). */
+    World limitsAt(String svc, long cpuMilli, long memMi, double at) {
+        state(svc).limits(s(at), cpuMilli, memMi * 1024 * 1024, ev(s(at), "limits"));
+        return this;
+    }
+
     World available(String svc, double at) {
         state(svc).replicas(s(at), 1, 1, ev(s(at), svc + " available"));
         return this;
@@ -50,6 +56,19 @@ final class World {
     World down(String svc, double at) {
         available(svc, 1);
         state(svc).replicas(s(at), 0, 0, ev(s(at), svc + " 0 available"));
+        return this;
+    }
+
+    /** No available replica while one is desired (its pod is crashing, not removed). */
+    World unavailable(String svc, double at) {
+        available(svc, 1);
+        state(svc).replicas(s(at), 1, 0, ev(s(at), svc + " 0 of 1 available"));
+        return this;
+    }
+
+    /** An open incident of the application (its key as the tracker stores it). */
+    World openIncident(String signature, String rootCause) {
+        app.openIncidents.add(io.sockshop.correlator.engine.incident.IncidentTracker.key(signature, rootCause));
         return this;
     }
 

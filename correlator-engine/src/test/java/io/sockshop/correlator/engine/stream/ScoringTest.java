@@ -117,4 +117,90 @@ class ScoringTest {
             assertThat(last.matchedIncidentId()).isNull();
         }
     }
+
+    static final GroundTruth QUEUE_MASTER = new GroundTruth(Signatures.PUBLISHER_ACTIVE_CONSUMER_ABSENT, "queue-master",
+            FaultType.CONSUMER_UNAVAILABLE);
+
+    static ScoreRecord finalScore(Harness h, String runId) {
+        return h.scores().stream().filter(r -> r.key().equals(runId)).map(r -> r.value().data())
+                .filter(r -> r.status() == ScoreStatus.FINAL).reduce((a, b) -> b).orElseThrow();
+    }
+
+    @Test
+    void anIncidentBelongsToTheRunActiveWhenItWasDetectedNotToAnEarlierRunStillInItsGrace() {
+        // run-5 ends at 598 s; its 5-minute grace still lasts when run-3's payment incident is detected at 632 s
+        List<CloudEvent<?>> events = merge(merge(GuideIncidents.paymentDown(Names.SOCK_SHOP).events(),
+                run("run-5", "incident-5", QUEUE_MASTER, 540, 597, "queue-master")),
+                run("run-3", "incident-3", PAYMENT, 600, 780, "payment"));
+        try (Harness h = new Harness(CorrelatorConfig.defaults())) {
+            h.pipeAll(events);
+            List<ScoreRecord> all = h.scores().stream().map(r -> r.value().data()).toList();
+            ScoreRecord earlier = all.stream().filter(r -> r.runId().equals("run-5") && r.status() == ScoreStatus.FINAL)
+                    .findFirst().orElseThrow();
+            ScoreRecord later = all.stream().filter(r -> r.runId().equals("run-3") && r.status() == ScoreStatus.FINAL)
+                    .findFirst().orElseThrow();
+            assertThat(earlier.detected()).as("the earlier run did not get the later run's incident").isFalse();
+            assertThat(earlier.falsePositiveIncidentIds()).isEmpty();
+            assertThat(later.detected()).isTrue();
+            assertThat(later.signatureCorrect()).isTrue();
+            assertThat(later.rootCauseCorrect()).isTrue();
+            assertThat(later.timeToDetectSeconds()).isEqualTo(33.0);
+            assertThat(later.falsePositiveIncidentIds()).isEmpty();
+            assertThat(all).noneSatisfy(r -> assertThat(r.runId().equals("run-5") && Boolean.TRUE.equals(r.detected()))
+                    .as("not even while pending").isTrue());
+        }
+    }
+
+    @Test
+    void anIncidentDetectedBeforeARunBeganIsNotThatRunsFalsePositive() {
+        // the payment incident is detected at 632 s, the run starts at 649 s
+        List<CloudEvent<?>> events = merge(GuideIncidents.paymentDown(Names.SOCK_SHOP).events(),
+                run("run-5-late", "incident-5", QUEUE_MASTER, 650, 760, "queue-master"));
+        try (Harness h = new Harness(CorrelatorConfig.defaults())) {
+            h.pipeAll(events);
+            var scores = h.scores();
+            ScoreRecord last = scores.get(scores.size() - 1).value().data();
+            assertThat(last.status()).isEqualTo(ScoreStatus.FINAL);
+            assertThat(last.detected()).isFalse();
+            assertThat(last.falsePositiveIncidentIds()).isEmpty();
+        }
+    }
+
+    @Test
+    void evidenceStampedInTheWholeSecondTheRunStartedBelongsToTheRun() {
+        // Kubernetes and Datadog times have whole seconds: the first publish after queue-master vanished
+        // reads 615 s while the run's STARTED event says 615.3 s
+        List<CloudEvent<?>> events = merge(GuideIncidents.consumerDown(Names.SOCK_SHOP).events(),
+                run("run-5", "incident-5", QUEUE_MASTER, 616.3, 843, "queue-master"));
+        try (Harness h = new Harness(CorrelatorConfig.defaults())) {
+            h.pipeAll(events);
+            ScoreRecord last = finalScore(h, "run-5");
+            assertThat(last.injectionStartedAt()).isEqualTo(T0.plusMillis(615_300));
+            assertThat(last.detected()).isTrue();
+            assertThat(last.signatureCorrect()).isTrue();
+            assertThat(last.rootCauseCorrect()).isTrue();
+            assertThat(last.timeToDetectSeconds()).isZero();
+        }
+    }
+
+    @Test
+    void aSecondPrimaryIncidentDuringARunIsAFalsePositiveEvenWithTheExpectedSignature() {
+        Scenario s = GuideIncidents.paymentDown(Names.SOCK_SHOP);
+        Fixtures f = s.fixtures();
+        // shipping goes away too and orders fail toward it: a second dependency-down incident in the run
+        s.add(650, f.deployment(650, "shipping", 0, 0));
+        s.add(662, f.refusedToward(662, "shipping", "/shipping"));
+        s.add(692, f.refusedToward(692, "shipping", "/shipping"));
+        s.add(770, f.deployment(770, "shipping", 1, 1));
+        List<CloudEvent<?>> events = merge(s.events(), run("run-3c", "incident-3", PAYMENT, 600, 780, "payment"));
+        try (Harness h = new Harness(CorrelatorConfig.defaults())) {
+            h.pipeAll(events);
+            assertThat(h.primaryIncidents()).extracting(x -> x.rootCause().service()).contains("payment", "shipping");
+            ScoreRecord last = finalScore(h, "run-3c");
+            assertThat(last.signatureCorrect()).isTrue();
+            assertThat(last.rootCauseCorrect()).isTrue();
+            assertThat(last.falsePositiveIncidentIds()).singleElement().asString()
+                    .contains(Signatures.DEPENDENCY_DOWN_INCONSISTENCY + ".shipping.");
+        }
+    }
 }

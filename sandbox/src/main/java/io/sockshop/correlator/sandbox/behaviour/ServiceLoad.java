@@ -10,6 +10,12 @@ public final class ServiceLoad {
     private static final double MEMORY_SETTLE_SECONDS = 3;
     /** A health endpoint does almost nothing: it is slow only when the process is starved or queued. */
     private static final double PROBE_MS = 5;
+    /**
+     * Share of the headroom (limit minus rest) a fully busy process uses before anything queues: the guide's
+     * 750 users keep the front-end at 60-85% of its memory (pressure but stable) until its liveness probe
+     * kills it, so rest plus this share plus the queue it holds by then stays under 85%.
+     */
+    private static final double BUSY_MEMORY_SHARE = 0.6;
 
     private final ServiceProfile profile;
     private double backlog;
@@ -56,7 +62,7 @@ public final class ServiceLoad {
         probeLatencyMs = PROBE_MS * busy + queueWaitMs;
         double ceiling = memoryLimitMi != null ? memoryLimitMi : profile.baseMemoryMi() * 3;
         double target = profile.baseMemoryMi()
-                + (ceiling - profile.baseMemoryMi()) * 0.75 * Math.pow(Math.min(utilisation, 1), 3);
+                + (ceiling - profile.baseMemoryMi()) * BUSY_MEMORY_SHARE * Math.pow(Math.min(utilisation, 1), 3);
         restingMemoryMi += (target - restingMemoryMi) * Math.min(1, dt / MEMORY_SETTLE_SECONDS);
     }
 

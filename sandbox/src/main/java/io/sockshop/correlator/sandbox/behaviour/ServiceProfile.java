@@ -6,8 +6,10 @@ import java.util.Map;
  * How one Sock Shop service behaves under load, calibrated to what the incident guide reports:
  * at baseline every pod uses a few millicores and 50-200 MiB; at 500 users the front-end sits at
  * 80-95% of its 300m CPU limit and answers in seconds without crashing; at 750 users only the
- * front-end is overloaded (and OOM-killed by its backlog) while the backends run at 40-60%; at
- * 3000 users the backends are overloaded too.
+ * front-end is overloaded: its queue makes its liveness probe time out and the kubelet kills it
+ * (SIGTERM) again and again, while the backends run at 40-60%; at 3000 users its queue (about 120 KiB
+ * per waiting request: socket buffers and request state) fills its 1000Mi within seconds, before the
+ * liveness probe gives up (the guide's OOMKilled), and the backends are overloaded too.
  *
  * @param share               requests per front-end request that reach this service
  * @param baseCpuMillis       CPU with no traffic
@@ -32,7 +34,7 @@ public record ServiceProfile(String name, double share, double baseCpuMillis, do
     public static final double RPS_PER_USER = 0.5;
 
     private static final Map<String, ServiceProfile> SOCK_SHOP = Map.ofEntries(
-            entry("front-end", 1.0, 3, 1.1, 80, 0.03, 150),
+            entry("front-end", 1.0, 3, 1.1, 80, 0.12, 150),
             entry("catalogue", 0.6, 3, 0.4, 12, 0.3, 6),
             entry("catalogue-db", 0.6, 55, 0.1, 95, 0.01, 2),
             entry("carts", 0.4, 4, 1.0, 210, 0.6, 15),

@@ -28,6 +28,8 @@ public final class ShopModel {
     private final Kubelet kubelet;
     private final LivenessProber prober;
     private final Map<String, ServiceLoad> loads = new LinkedHashMap<>();
+    /** When the process now serving each service started: a new one (any restart) starts from nothing. */
+    private final Map<String, Instant> processStarted = new LinkedHashMap<>();
 
     public ShopModel(Kubelet kubelet, double probeDelayScale) {
         this.kubelet = kubelet;
@@ -50,7 +52,13 @@ public final class ShopModel {
             PodRecord pod = state.runningPod(service);
             if (pod == null) {
                 load.restart();
+                processStarted.remove(service);
                 continue;
+            }
+            Instant before = processStarted.put(service, pod.mainContainer().startedAt());
+            if (before != null && !before.equals(pod.mainContainer().startedAt())) {
+                // A new process (killed by its liveness probe and restarted, a new pod): no queued requests, memory at rest.
+                load.restart();
             }
             double arrival = arrival(state, service, frontEndRps);
             Container spec = pod.pod().getSpec().getContainers().get(0);

@@ -31,6 +31,9 @@ import java.util.logging.Logger;
  */
 public final class SimulatedCluster implements AutoCloseable {
 
+    /** Held here: java.util.logging keeps loggers weakly, and a collected one forgets its level (a line per request). */
+    private static final Logger MOCK_SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver");
+
     public record Settings(String namespace, String node, int port, ScalingWording wording,
                            double probeDelayScale, Duration gracePeriod) {
     }
@@ -62,7 +65,7 @@ public final class SimulatedCluster implements AutoCloseable {
 
     public static SimulatedCluster start(Settings settings, SimRandom random, Instant now,
                                          Function<Job, Duration> jobRunTime) {
-        Logger.getLogger("io.fabric8.mockwebserver").setLevel(Level.WARNING);
+        MOCK_SERVER_LOG.setLevel(Level.WARNING);
         KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
                 new KubernetesCrudDispatcher(), false);
         server.init(InetAddress.getLoopbackAddress(), settings.port());
