@@ -93,6 +93,7 @@ public final class LatencyDegradationDetector implements Detector {
                 + " its baseline of " + Format.ms(root.base()));
         reasons.add(root.service() + " CPU at " + Format.percent(rs.cpuRatio()) + " of its "
                 + Format.cpu(rs.cpuLimitMilli) + " limit");
+        ctx.usageAgainstBaseline(rs, true, rs.cpuMilli, firstSeen).ifPresent(reasons::add);
         reasons.add("no container restarted in the last " + Format.duration(ctx.settings().restartWindow()) + ": slow, not crashing");
         if (slow.size() > 1) {
             reasons.add("also slow: " + String.join(", ", affected.subList(1, affected.size())));
