@@ -21,18 +21,21 @@ import java.time.Duration;
  * @param cpuMinMillicores        CPU bar: at least this many millicores above the baseline
  * @param memoryMinMib            memory bar: at least this many MiB above the baseline
  * @param noiseSigmas             bar: this many robust standard deviations (1.4826 MAD) above the baseline
+ * @param surgeShare              when the entrypoint's CPU and that of at least this share of the services with a learned
+ *                                baseline are at {@code cpuRatio} times their baselines, it is a load surge (traffic), not
+ *                                a resource fault: no finding
  * @param saturationNeedsDeviation resource-saturation fires only when usage at the limit is also far above its
  *                                 baseline (false: as before, a service that always runs at its limit fires too)
  */
 public record AnomalySettings(Duration slot, int historySlots, int warmupSlots, Duration sustain, Duration maxGap,
                               double cpuRatio, double memoryRatio, double cpuMinMillicores, double memoryMinMib,
-                              double noiseSigmas, boolean saturationNeedsDeviation) {
+                              double noiseSigmas, double surgeShare, boolean saturationNeedsDeviation) {
 
     static final double MIB = 1024.0 * 1024.0;
 
     public static AnomalySettings defaults() {
         return new AnomalySettings(Duration.ofMinutes(1), 60, 15, Duration.ofMinutes(5), Duration.ofMinutes(3), 2.0, 1.5,
-                100, 64, 4.0, false);
+                100, 64, 4.0, 0.5, false);
     }
 
     public AnomalySettings {
@@ -67,6 +70,9 @@ public record AnomalySettings(Duration slot, int historySlots, int warmupSlots, 
         if (!(memoryMinMib >= 0) || !Double.isFinite(memoryMinMib)) {
             throw new IllegalArgumentException("anomaly-memory-min-mib must be at least 0, was " + memoryMinMib);
         }
+        if (!(surgeShare > 0 && surgeShare <= 1)) {
+            throw new IllegalArgumentException("anomaly-surge-share must be in (0, 1], was " + surgeShare);
+        }
         if (!(noiseSigmas >= 0) || !Double.isFinite(noiseSigmas)) {
             throw new IllegalArgumentException("anomaly-noise-sigmas must be at least 0, was " + noiseSigmas);
         }
@@ -98,11 +104,11 @@ public record AnomalySettings(Duration slot, int historySlots, int warmupSlots, 
     /** These settings with other timings (a compressed run); the bars stay. */
     public AnomalySettings withTimings(Duration slotLength, int history, int warmup, Duration sustainFor, Duration gap) {
         return new AnomalySettings(slotLength, history, warmup, sustainFor, gap, cpuRatio, memoryRatio, cpuMinMillicores,
-                memoryMinMib, noiseSigmas, saturationNeedsDeviation);
+                memoryMinMib, noiseSigmas, surgeShare, saturationNeedsDeviation);
     }
 
     public AnomalySettings withSaturationNeedsDeviation(boolean needs) {
         return new AnomalySettings(slot, historySlots, warmupSlots, sustain, maxGap, cpuRatio, memoryRatio,
-                cpuMinMillicores, memoryMinMib, noiseSigmas, needs);
+                cpuMinMillicores, memoryMinMib, noiseSigmas, surgeShare, needs);
     }
 }

@@ -49,8 +49,18 @@ public final class ResourceAnomalyDetector implements Detector {
         AnomalySettings a = ctx.settings().anomaly();
         List<Deviation> deviations = new ArrayList<>();
         List<String> learning = new ArrayList<>();
+        int judged = 0;
+        List<String> lifted = new ArrayList<>();
         for (var def : ctx.topology().services()) {
             ServiceState s = ctx.state(def.name());
+            var reference = s.cpuUsage.reference(ctx.now(), ctx.now() - a.sustain().toMillis() + a.slot().toMillis(),
+                    a.warmupSlots());
+            if (reference.warm()) {
+                judged++;
+                if (s.cpuUsage.recentMean(ctx.now(), a.sustainSlots()) >= a.cpuRatio() * reference.level()) {
+                    lifted.add(def.name());
+                }
+            }
             Optional<Deviation> cpu = Deviation.judge(def.name(), Resource.CPU, s.cpuUsage, ctx.now(), a);
             Optional<Deviation> mem = Deviation.judge(def.name(), Resource.MEMORY, s.memUsage, ctx.now(), a);
             if (cpu.isPresent() || mem.isPresent()) {
@@ -61,6 +71,11 @@ public final class ResourceAnomalyDetector implements Detector {
             }
         }
         if (deviations.isEmpty()) {
+            return List.of();
+        }
+        // The entrypoint busier and most services with it (CPU at the ratio bar, small services included):
+        // more traffic, not one service's fault. The load signatures (latency, crashes) speak for it if it hurts.
+        if (lifted.contains(ctx.topology().entrypoint()) && lifted.size() >= a.surgeShare() * judged) {
             return List.of();
         }
         List<Suspect> ranked = new ArrayList<>(SuspectRanking.rank(deviations, ctx.topology(), a.slot().toMillis()));

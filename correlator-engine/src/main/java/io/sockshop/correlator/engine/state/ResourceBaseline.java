@@ -107,6 +107,21 @@ public final class ResourceBaseline {
         return count == 0 ? Double.NaN : sum / count;
     }
 
+    /** Mean of the pooled slot means of the last {@code slots} slots up to {@code now}; NaN without samples. */
+    public double recentMean(long now, int slots) {
+        long current = slotOf(now);
+        double sum = 0;
+        int n = 0;
+        for (long k = current - slots + 1; k <= current; k++) {
+            double m = pooledMean(k);
+            if (!Double.isNaN(m)) {
+                sum += m;
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : sum / n;
+    }
+
     /** Start (epoch ms) of the oldest slot still held with samples, at {@code now}; 0 when none. */
     public long oldest(long now) {
         long current = slotOf(now);

@@ -152,6 +152,17 @@ class ResourceAnomalyTest {
     }
 
     @Test
+    void aLoadSurgeThatLiftsEverythingALotIsLeftToTheLoadSignatures() {
+        // Three times the traffic: the entrypoint and every service busier at once is load, not one service's fault.
+        UsageTraffic.Shape surge = new UsageTraffic.Shape() {
+            public double cpu(String s, double t) {
+                return t >= FAULT_AT ? 3 : 1;
+            }
+        };
+        assertThat(anomalies(traffic(FAULT_AT + 1800, 10, false, surge))).isEmpty();
+    }
+
+    @Test
     void aDeploymentRestartThatResetsMemoryDoesNotFire() {
         // At FAULT_AT carts rolls out: the old pod goes, a new one starts with a start-up CPU burst and a
         // small heap that grows back to its usual size over 15 minutes.
