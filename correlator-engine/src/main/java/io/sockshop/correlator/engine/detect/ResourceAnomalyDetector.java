@@ -3,6 +3,7 @@ package io.sockshop.correlator.engine.detect;
 import io.sockshop.correlator.engine.detect.Deviation.Resource;
 import io.sockshop.correlator.engine.detect.SuspectRanking.Suspect;
 import io.sockshop.correlator.engine.state.EvidenceRef;
+import io.sockshop.correlator.engine.state.Robust;
 import io.sockshop.correlator.engine.state.ServiceState;
 import io.sockshop.correlator.model.finding.Evidence;
 import io.sockshop.correlator.model.finding.FaultType;
@@ -11,6 +12,7 @@ import io.sockshop.correlator.model.finding.Remediation;
 import io.sockshop.correlator.model.finding.RootCause;
 import io.sockshop.correlator.model.finding.Severity;
 import io.sockshop.correlator.model.finding.Signatures;
+import io.sockshop.correlator.model.finding.SourceType;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -100,8 +102,11 @@ public final class ResourceAnomalyDetector implements Detector {
             reasons.add(describe(d) + (x.explained() ? ": follows a deviating dependency" : ""));
             ServiceState s = ctx.state(d.service());
             EvidenceRef sample = d.resource() == Resource.CPU ? s.cpuSample : s.memSample;
-            evidence.add(new Evidence(Instant.ofEpochMilli(d.start()), io.sockshop.correlator.model.finding.SourceType.METRIC,
-                    d.service(), describe(d), sample == null || sample.eventId() == null ? List.of() : List.of(sample.eventId())));
+            // The newest sample is the record cited: the evidence carries its time, the summary the stretch.
+            boolean cited = sample != null && sample.eventId() != null && sample.time() >= d.start();
+            evidence.add(new Evidence(Instant.ofEpochMilli(cited ? sample.time() : d.start()),
+                    SourceType.METRIC, d.service(), describe(d),
+                    cited ? List.of(sample.eventId()) : List.of()));
         }
         ctx.latencyRatio(rs).ifPresent(r -> {
             if (r >= 1.5) {
@@ -114,7 +119,7 @@ public final class ResourceAnomalyDetector implements Detector {
         reasons.add("baseline " + root.format(root.reference().level()) + " learned from " + root.reference().slots()
                 + " slot(s) of " + Format.duration(a.slot()) + (root.reference().spans() > 0 ? " and "
                 + root.reference().spans() + " older span(s)" : "") + " (about " + historyMinutes + " min)");
-        double confidence = 0.6 + 0.2 * Math.min(1.0, root.reference().slots() / (double) ctx.settings().anomaly().historySlots());
+        double confidence = 0.6 + 0.2 * Math.min(1.0, root.reference().slots() / (double) a.historySlots());
         if (root.reference().spans() >= 2) {
             confidence += 0.1;
         }
@@ -172,7 +177,7 @@ public final class ResourceAnomalyDetector implements Detector {
             long m = first + i * minute;
             counts[i] = s.errors.between(m, m);
         }
-        double usual = io.sockshop.correlator.engine.state.Robust.median(counts, before);
+        double usual = Robust.median(counts, before);
         double minutes = Math.max(1, (ctx.now() - since) / (double) minute);
         double recent = s.errors.between(since, ctx.now()) / minutes;
         return recent >= 2 * usual + 1 ? Optional.of(s.service + " errors " + Math.round(recent) + "/min, usually "
