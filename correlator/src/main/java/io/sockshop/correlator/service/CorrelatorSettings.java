@@ -136,6 +136,10 @@ public interface CorrelatorSettings {
         @WithDefault("0.5")
         double anomalySurgeShare();
 
+        /** latency-degradation: a slow service far above its learned CPU baseline is CPU-bound, limit or no limit. */
+        @WithDefault("true")
+        boolean anomalyCpuBoundByBaseline();
+
         /** resource-saturation only when usage at the limit is not the service's normal. */
         @WithDefault("false")
         boolean anomalySaturationNeedsDeviation();

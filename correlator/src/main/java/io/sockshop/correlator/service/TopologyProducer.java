@@ -41,7 +41,7 @@ public class TopologyProducer {
         try {
             anomaly = new AnomalySettings(d.anomalySlot(), d.anomalyHistorySlots(), d.anomalyWarmupSlots(),
                     d.anomalySustain(), d.anomalyMaxGap(), d.anomalyCpuRatio(), d.anomalyMemoryRatio(),
-                    d.anomalyCpuMinMillicores(), d.anomalyMemoryMinMib(), d.anomalyNoiseSigmas(), d.anomalySurgeShare(),
+                    d.anomalyCpuMinMillicores(), d.anomalyMemoryMinMib(), d.anomalyNoiseSigmas(), d.anomalySurgeShare(), d.anomalyCpuBoundByBaseline(),
                     d.anomalySaturationNeedsDeviation());
         } catch (IllegalArgumentException e) {
             // AnomalySettings' messages begin with the setting's name: "anomaly-sustain must be ...".

@@ -89,6 +89,7 @@ class TopologyProducerTest {
                 public double anomalyMemoryMinMib() { return 64; }
                 public double anomalyNoiseSigmas() { return 4; }
                 public double anomalySurgeShare() { return 0.5; }
+                public boolean anomalyCpuBoundByBaseline() { return true; }
                 public boolean anomalySaturationNeedsDeviation() { return false; }
             };
         }

@@ -24,18 +24,21 @@ import java.time.Duration;
  * @param surgeShare              when the entrypoint's CPU and that of at least this share of the services with a learned
  *                                baseline are at {@code cpuRatio} times their baselines, it is a load surge (traffic), not
  *                                a resource fault: no finding
+ * @param cpuBoundByBaseline      latency-degradation also counts a slow service as CPU-bound when its CPU is far above its
+ *                                learned baseline (ratio and minimum step bars), limit or no limit (false: a limit is needed)
  * @param saturationNeedsDeviation resource-saturation fires only when usage at the limit is also far above its
  *                                 baseline (false: as before, a service that always runs at its limit fires too)
  */
 public record AnomalySettings(Duration slot, int historySlots, int warmupSlots, Duration sustain, Duration maxGap,
                               double cpuRatio, double memoryRatio, double cpuMinMillicores, double memoryMinMib,
-                              double noiseSigmas, double surgeShare, boolean saturationNeedsDeviation) {
+                              double noiseSigmas, double surgeShare, boolean cpuBoundByBaseline,
+                              boolean saturationNeedsDeviation) {
 
     static final double MIB = 1024.0 * 1024.0;
 
     public static AnomalySettings defaults() {
         return new AnomalySettings(Duration.ofMinutes(1), 60, 15, Duration.ofMinutes(5), Duration.ofMinutes(3), 2.0, 1.5,
-                100, 64, 4.0, 0.5, false);
+                100, 64, 4.0, 0.5, true, false);
     }
 
     public AnomalySettings {
@@ -104,11 +107,16 @@ public record AnomalySettings(Duration slot, int historySlots, int warmupSlots, 
     /** These settings with other timings (a compressed run); the bars stay. */
     public AnomalySettings withTimings(Duration slotLength, int history, int warmup, Duration sustainFor, Duration gap) {
         return new AnomalySettings(slotLength, history, warmup, sustainFor, gap, cpuRatio, memoryRatio, cpuMinMillicores,
-                memoryMinMib, noiseSigmas, surgeShare, saturationNeedsDeviation);
+                memoryMinMib, noiseSigmas, surgeShare, cpuBoundByBaseline, saturationNeedsDeviation);
     }
 
     public AnomalySettings withSaturationNeedsDeviation(boolean needs) {
         return new AnomalySettings(slot, historySlots, warmupSlots, sustain, maxGap, cpuRatio, memoryRatio,
-                cpuMinMillicores, memoryMinMib, noiseSigmas, surgeShare, needs);
+                cpuMinMillicores, memoryMinMib, noiseSigmas, surgeShare, cpuBoundByBaseline, needs);
+    }
+
+    public AnomalySettings withCpuBoundByBaseline(boolean byBaseline) {
+        return new AnomalySettings(slot, historySlots, warmupSlots, sustain, maxGap, cpuRatio, memoryRatio,
+                cpuMinMillicores, memoryMinMib, noiseSigmas, surgeShare, byBaseline, saturationNeedsDeviation);
     }
 }

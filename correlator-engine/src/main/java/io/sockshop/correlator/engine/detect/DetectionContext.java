@@ -113,6 +113,22 @@ public final class DetectionContext {
                 + " its learned baseline of " + level);
     }
 
+    /**
+     * A service's CPU over its learned baseline when it is far above it (the anomaly bars: ratio and minimum
+     * step) over the recent latency window; empty otherwise or while the baseline warms up.
+     */
+    public OptionalDouble cpuOverBaseline(ServiceState s) {
+        var a = settings.anomaly();
+        long recent = Math.max(settings.baselineRecent().toMillis(), a.slot().toMillis());
+        var ref = s.cpuUsage.reference(now, now - recent + a.slot().toMillis(), a.warmupSlots());
+        double usage = s.cpuUsage.recentMean(now, (int) Math.max(1, recent / a.slot().toMillis()));
+        if (!ref.warm() || Double.isNaN(usage) || usage < a.cpuRatio() * ref.level()
+                || usage - ref.level() < a.cpuMinMillicores()) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(usage / Math.max(1e-9, ref.level()));
+    }
+
     /** Whether a service's learned baseline of CPU or memory was already at {@code level} before {@code since} (chronic). */
     public boolean normallyAt(ServiceState s, boolean cpu, double level, long since) {
         var ref = (cpu ? s.cpuUsage : s.memUsage).reference(now, since, settings.anomaly().warmupSlots());

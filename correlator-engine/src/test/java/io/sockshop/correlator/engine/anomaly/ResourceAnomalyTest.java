@@ -163,6 +163,33 @@ class ResourceAnomalyTest {
     }
 
     @Test
+    void pureLatencyWithoutLimitsAfterAnHourIsLatencyDegradationCpuBoundByItsBaseline() {
+        // Guide incident 4 on a cluster without limits, after half an hour of normal traffic: the front-end 6x
+        // its CPU and 25x its latency, the other services 2.5x their CPU. A load, not one service's resource fault.
+        UsageTraffic.Shape load = new UsageTraffic.Shape() {
+            public double cpu(String s, double t) {
+                if (t < FAULT_AT) {
+                    return 1;
+                }
+                return s.equals("front-end") ? 6 : N.topology().role(s) == io.sockshop.correlator.engine.app.ServiceRole.SERVICE
+                        ? 2.5 : 1;
+            }
+        };
+        Fixtures f = new Fixtures(N, GuideIncidents.T0);
+        Scenario s = new Scenario(f).addAll(0, new UsageTraffic(f, 42, true).cluster(0))
+                .addAll(0, new UsageTraffic(f, 42, true).samples(0, FAULT_AT + 900, 10, load));
+        for (double t = 0; t < FAULT_AT + 900; t += 10) {
+            s.add(t, f.latency(t + 0.3, "front-end", 0.12 * (t >= FAULT_AT ? 25 : 1) * (0.9 + 0.2 * ((long) t % 7) / 7)));
+        }
+        try (Harness h = new Harness(config())) {
+            h.pipeAll(s.events());
+            assertThat(h.primaryIncidents()).extracting(x -> x.signature().id() + "/" + x.rootCause().service())
+                    .containsExactly(Signatures.LATENCY_DEGRADATION + "/front-end");
+            assertThat(h.primaryIncidents().get(0).rootCause().reason()).contains("its learned baseline, no limit set");
+        }
+    }
+
+    @Test
     void aDeploymentRestartThatResetsMemoryDoesNotFire() {
         // At FAULT_AT carts rolls out: the old pod goes, a new one starts with a start-up CPU burst and a
         // small heap that grows back to its usual size over 15 minutes.

@@ -18,12 +18,12 @@ class AnomalySettingsTest {
 
     static AnomalySettings with(Duration slot, int history, int warmup, Duration sustain, Duration gap) {
         return new AnomalySettings(slot, history, warmup, sustain, gap, D.cpuRatio(), D.memoryRatio(), D.cpuMinMillicores(),
-                D.memoryMinMib(), D.noiseSigmas(), D.surgeShare(), false);
+                D.memoryMinMib(), D.noiseSigmas(), D.surgeShare(), true, false);
     }
 
     static AnomalySettings bars(double cpuRatio, double memRatio, double cpuMin, double memMin, double sigmas) {
         return new AnomalySettings(D.slot(), D.historySlots(), D.warmupSlots(), D.sustain(), D.maxGap(), cpuRatio, memRatio,
-                cpuMin, memMin, sigmas, 0.5, false);
+                cpuMin, memMin, sigmas, 0.5, true, false);
     }
 
     static Stream<Arguments> bad() {
@@ -40,7 +40,7 @@ class AnomalySettingsTest {
                 Arguments.of((Supplier<?>) () -> bars(2, 1.5, 100, -5, 4), "anomaly-memory-min-mib"),
                 Arguments.of((Supplier<?>) () -> bars(2, 1.5, 100, 64, -1), "anomaly-noise-sigmas"),
                 Arguments.of((Supplier<?>) () -> new AnomalySettings(D.slot(), D.historySlots(), D.warmupSlots(), D.sustain(),
-                        D.maxGap(), 2, 1.5, 100, 64, 4, 0, false), "anomaly-surge-share"));
+                        D.maxGap(), 2, 1.5, 100, 64, 4, 0, true, false), "anomaly-surge-share"));
     }
 
     @ParameterizedTest(name = "{1}")
