@@ -96,5 +96,52 @@ public interface CorrelatorSettings {
         /** The recent latency level is the mean over this window (whole slots). */
         @WithDefault("2M")
         Duration baselineRecent();
+
+        /** Learned CPU and memory baselines: one mean per pod and slot of this length (docs/signatures.md, Learned baselines). */
+        @WithDefault("1M")
+        Duration anomalySlot();
+
+        /** Slots of short-term history; 24 spans of this length form the long-term tier. */
+        @WithDefault("60")
+        int anomalyHistorySlots();
+
+        /** Slots with samples before a CPU or memory baseline is given. */
+        @WithDefault("15")
+        int anomalyWarmupSlots();
+
+        /** resource-anomaly: usage must stay above the bars this long. */
+        @WithDefault("5M")
+        Duration anomalySustain();
+
+        /** A stretch above the bars survives holes in the data up to this long. */
+        @WithDefault("3M")
+        Duration anomalyMaxGap();
+
+        @WithDefault("2.0")
+        double anomalyCpuRatio();
+
+        @WithDefault("1.5")
+        double anomalyMemoryRatio();
+
+        @WithDefault("100")
+        double anomalyCpuMinMillicores();
+
+        @WithDefault("64")
+        double anomalyMemoryMinMib();
+
+        @WithDefault("4.0")
+        double anomalyNoiseSigmas();
+
+        /** The entrypoint and at least this share of the judged services at the CPU ratio together is a load surge, not a fault. */
+        @WithDefault("0.5")
+        double anomalySurgeShare();
+
+        /** latency-degradation: a slow service far above its learned CPU baseline is CPU-bound, limit or no limit. */
+        @WithDefault("true")
+        boolean anomalyCpuBoundByBaseline();
+
+        /** resource-saturation only when usage at the limit is not the service's normal. */
+        @WithDefault("false")
+        boolean anomalySaturationNeedsDeviation();
     }
 }

@@ -5,6 +5,7 @@ import io.sockshop.correlator.engine.CorrelatorTopology;
 import io.sockshop.correlator.engine.EngineMetrics;
 import io.sockshop.correlator.engine.app.AppTopology;
 import io.sockshop.correlator.engine.app.AppTopologyLoader;
+import io.sockshop.correlator.engine.detect.AnomalySettings;
 import io.sockshop.correlator.engine.detect.DetectionSettings;
 import io.sockshop.correlator.engine.logs.PatternCatalogue;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,11 +37,24 @@ public class TopologyProducer {
         PatternCatalogue patterns = setting("correlator.patterns-file", () -> s.patternsFile()
                 .map(f -> PatternCatalogue.fromFile(Path.of(f))).orElseGet(PatternCatalogue::defaults));
         var d = s.detection();
+        AnomalySettings anomaly;
+        try {
+            anomaly = new AnomalySettings(d.anomalySlot(), d.anomalyHistorySlots(), d.anomalyWarmupSlots(),
+                    d.anomalySustain(), d.anomalyMaxGap(), d.anomalyCpuRatio(), d.anomalyMemoryRatio(),
+                    d.anomalyCpuMinMillicores(), d.anomalyMemoryMinMib(), d.anomalyNoiseSigmas(), d.anomalySurgeShare(), d.anomalyCpuBoundByBaseline(),
+                    d.anomalySaturationNeedsDeviation());
+        } catch (IllegalArgumentException e) {
+            // AnomalySettings' messages begin with the setting's name: "anomaly-sustain must be ...".
+            String m = e.getMessage();
+            int space = m.indexOf(' ');
+            throw new IllegalArgumentException("invalid configuration correlator.detection." + m.substring(0, space) + ":"
+                    + m.substring(space), e);
+        }
         DetectionSettings detection = setting("correlator.detection", () -> new DetectionSettings(d.restartWindow(),
                 d.exhaustionMinRestarts(), d.entrypointMinRestarts(), d.backendLatencyRatio(), d.latencyRatio(),
                 d.latencyMinMs(), d.highCpuRatio(), d.limitRatio(), d.cascadeLatencyRatio(), d.saturationSustain(),
                 d.minPublished(), d.dependencyErrorLookback(), d.activeWindow(), d.baselineSlot(), d.baselineWarmupSlots(),
-                d.baselineRecent()));
+                d.baselineRecent(), anomaly));
         positive("correlator.quiet-period", s.quietPeriod());
         positive("correlator.update-interval", s.updateInterval());
         positive("correlator.evaluation-interval", s.evaluationInterval());

@@ -15,10 +15,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TopologyProducerTest {
 
     record Settings(Optional<String> topologyFile, Optional<String> patternsFile, Duration quietPeriod, double latencyRatio,
-                    Duration baselineSlot, Duration baselineRecent) implements CorrelatorSettings {
+                    Duration baselineSlot, Duration baselineRecent, Duration anomalySustain, double anomalyCpuRatio)
+            implements CorrelatorSettings {
 
         Settings(Optional<String> topologyFile, Optional<String> patternsFile, Duration quietPeriod, double latencyRatio) {
             this(topologyFile, patternsFile, quietPeriod, latencyRatio, Duration.ofMinutes(1), Duration.ofMinutes(2));
+        }
+
+        Settings(Optional<String> topologyFile, Optional<String> patternsFile, Duration quietPeriod, double latencyRatio,
+                 Duration baselineSlot, Duration baselineRecent) {
+            this(topologyFile, patternsFile, quietPeriod, latencyRatio, baselineSlot, baselineRecent, Duration.ofMinutes(5), 2.0);
         }
 
         public Optional<String> topicPrefix() {
@@ -53,6 +59,8 @@ class TopologyProducerTest {
             double ratio = latencyRatio;
             Duration slot = baselineSlot;
             Duration recent = baselineRecent;
+            Duration sustain = anomalySustain;
+            double cpuRatio = anomalyCpuRatio;
             return new Detection() {
                 public Duration restartWindow() { return Duration.ofMinutes(10); }
                 public int exhaustionMinRestarts() { return 2; }
@@ -70,6 +78,19 @@ class TopologyProducerTest {
                 public Duration baselineSlot() { return slot; }
                 public int baselineWarmupSlots() { return 3; }
                 public Duration baselineRecent() { return recent; }
+                public Duration anomalySlot() { return Duration.ofMinutes(1); }
+                public int anomalyHistorySlots() { return 60; }
+                public int anomalyWarmupSlots() { return 15; }
+                public Duration anomalySustain() { return sustain; }
+                public Duration anomalyMaxGap() { return Duration.ofMinutes(3); }
+                public double anomalyCpuRatio() { return cpuRatio; }
+                public double anomalyMemoryRatio() { return 1.5; }
+                public double anomalyCpuMinMillicores() { return 100; }
+                public double anomalyMemoryMinMib() { return 64; }
+                public double anomalyNoiseSigmas() { return 4; }
+                public double anomalySurgeShare() { return 0.5; }
+                public boolean anomalyCpuBoundByBaseline() { return true; }
+                public boolean anomalySaturationNeedsDeviation() { return false; }
             };
         }
     }
@@ -126,5 +147,19 @@ class TopologyProducerTest {
         assertThatThrownBy(() -> new TopologyProducer().config(new Settings(Optional.empty(), Optional.empty(),
                 Duration.ofMinutes(3), 5, Duration.ofSeconds(1), Duration.ofMinutes(1))))
                 .hasMessageContaining("correlator.detection").hasMessageContaining("fit in 30 slots");
+    }
+
+    @Test
+    void anomalySettingsAreTakenAndABadOneNamesTheSetting() {
+        var config = new TopologyProducer().config(new Settings(Optional.empty(), Optional.empty(), Duration.ofMinutes(3), 5,
+                Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(8), 3.0));
+        assertThat(config.detection().anomaly().sustain()).isEqualTo(Duration.ofMinutes(8));
+        assertThat(config.detection().anomaly().cpuRatio()).isEqualTo(3.0);
+        assertThatThrownBy(() -> new TopologyProducer().config(new Settings(Optional.empty(), Optional.empty(),
+                Duration.ofMinutes(3), 5, Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(5), 0.8)))
+                .hasMessage("invalid configuration correlator.detection.anomaly-cpu-ratio: must be greater than 1, was 0.8");
+        assertThatThrownBy(() -> new TopologyProducer().config(new Settings(Optional.empty(), Optional.empty(),
+                Duration.ofMinutes(3), 5, Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofSeconds(20), 2.0)))
+                .hasMessageStartingWith("invalid configuration correlator.detection.anomaly-sustain: must be at least one anomaly-slot");
     }
 }

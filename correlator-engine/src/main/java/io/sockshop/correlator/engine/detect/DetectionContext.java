@@ -57,6 +57,7 @@ public final class DetectionContext {
         if (s == null) {
             s = new ServiceState(service);
             s.latency = settings.baseline();
+            settings.anomaly().configure(s);
         }
         return s;
     }
@@ -93,6 +94,45 @@ public final class DetectionContext {
             return OptionalDouble.empty();
         }
         return OptionalDouble.of(recent.getAsDouble() / base.getAsDouble());
+    }
+
+    /**
+     * What the learned baseline says about a service's CPU or memory before {@code since}, for the reasons of
+     * limit-based signatures: empty while the baseline warms up, so their findings read as before until then.
+     */
+    public java.util.Optional<String> usageAgainstBaseline(ServiceState s, boolean cpu, double current, long since) {
+        var b = cpu ? s.cpuUsage : s.memUsage;
+        var ref = b.reference(now, since, settings.anomaly().warmupSlots());
+        if (!ref.warm() || Double.isNaN(current)) {
+            return java.util.Optional.empty();
+        }
+        String what = cpu ? "CPU" : "memory";
+        String level = cpu ? Format.cpu(ref.level()) : Format.mib(ref.level());
+        String usage = cpu ? Format.cpu(current) : Format.mib(current);
+        return java.util.Optional.of(s.service + " " + what + " " + usage + " is " + Format.ratio(current / Math.max(1e-9, ref.level()))
+                + " its learned baseline of " + level);
+    }
+
+    /**
+     * A service's CPU over its learned baseline when it is far above it (the anomaly bars: ratio and minimum
+     * step) over the recent latency window; empty otherwise or while the baseline warms up.
+     */
+    public OptionalDouble cpuOverBaseline(ServiceState s) {
+        var a = settings.anomaly();
+        long recent = Math.max(settings.baselineRecent().toMillis(), a.slot().toMillis());
+        var ref = s.cpuUsage.reference(now, now - recent + a.slot().toMillis(), a.warmupSlots());
+        double usage = s.cpuUsage.recentMean(now, (int) Math.max(1, recent / a.slot().toMillis()));
+        if (!ref.warm() || Double.isNaN(usage) || usage < a.cpuRatio() * ref.level()
+                || usage - ref.level() < a.cpuMinMillicores()) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(usage / Math.max(1e-9, ref.level()));
+    }
+
+    /** Whether a service's learned baseline of CPU or memory was already at {@code level} before {@code since} (chronic). */
+    public boolean normallyAt(ServiceState s, boolean cpu, double level, long since) {
+        var ref = (cpu ? s.cpuUsage : s.memUsage).reference(now, since, settings.anomaly().warmupSlots());
+        return ref.warm() && ref.level() >= level;
     }
 
     public static Evidence evidence(EvidenceRef ref, String service) {

@@ -24,18 +24,37 @@ import java.time.Duration;
  * @param baselineSlot             latency baselines keep one mean per slot of this length
  * @param baselineWarmupSlots      earlier slots with samples needed before a baseline is given
  * @param baselineRecent           the recent level is the mean over this window (whole slots, the current one included)
+ * @param anomaly                  learned CPU and memory baselines and the resource-anomaly rules
  */
 public record DetectionSettings(Duration restartWindow, int exhaustionMinRestarts, int entrypointMinRestarts,
                                 double backendLatencyRatio, double latencyRatio, double latencyMinMs,
                                 double highCpuRatio, double limitRatio, double cascadeLatencyRatio,
                                 Duration saturationSustain, int minPublished, Duration dependencyErrorLookback,
                                 Duration activeWindow, Duration baselineSlot, int baselineWarmupSlots,
-                                Duration baselineRecent) {
+                                Duration baselineRecent, AnomalySettings anomaly) {
 
     public static DetectionSettings defaults() {
         return new DetectionSettings(Duration.ofMinutes(10), 2, 3, 2.0, 5.0, 1000.0, 0.8, 0.9, 3.0,
                 Duration.ofMinutes(5), 1, Duration.ofSeconds(30), Duration.ofMinutes(2), Duration.ofMinutes(1), 3,
                 Duration.ofMinutes(2));
+    }
+
+    /** The settings without anomaly settings of their own: the default resource baselines and anomaly rules. */
+    public DetectionSettings(Duration restartWindow, int exhaustionMinRestarts, int entrypointMinRestarts,
+                             double backendLatencyRatio, double latencyRatio, double latencyMinMs, double highCpuRatio,
+                             double limitRatio, double cascadeLatencyRatio, Duration saturationSustain, int minPublished,
+                             Duration dependencyErrorLookback, Duration activeWindow, Duration baselineSlot,
+                             int baselineWarmupSlots, Duration baselineRecent) {
+        this(restartWindow, exhaustionMinRestarts, entrypointMinRestarts, backendLatencyRatio, latencyRatio, latencyMinMs,
+                highCpuRatio, limitRatio, cascadeLatencyRatio, saturationSustain, minPublished, dependencyErrorLookback,
+                activeWindow, baselineSlot, baselineWarmupSlots, baselineRecent, AnomalySettings.defaults());
+    }
+
+    /** These settings with other resource-baseline and anomaly settings. */
+    public DetectionSettings withAnomaly(AnomalySettings a) {
+        return new DetectionSettings(restartWindow, exhaustionMinRestarts, entrypointMinRestarts, backendLatencyRatio,
+                latencyRatio, latencyMinMs, highCpuRatio, limitRatio, cascadeLatencyRatio, saturationSustain, minPublished,
+                dependencyErrorLookback, activeWindow, baselineSlot, baselineWarmupSlots, baselineRecent, a);
     }
 
     /** An empty latency baseline with these settings' slots, warm-up and recent window. */
@@ -47,10 +66,13 @@ public record DetectionSettings(Duration restartWindow, int exhaustionMinRestart
     public DetectionSettings withBaseline(Duration slot, int warmupSlots, Duration recent) {
         return new DetectionSettings(restartWindow, exhaustionMinRestarts, entrypointMinRestarts, backendLatencyRatio,
                 latencyRatio, latencyMinMs, highCpuRatio, limitRatio, cascadeLatencyRatio, saturationSustain, minPublished,
-                dependencyErrorLookback, activeWindow, slot, warmupSlots, recent);
+                dependencyErrorLookback, activeWindow, slot, warmupSlots, recent, anomaly);
     }
 
     public DetectionSettings {
+        if (anomaly == null) {
+            throw new IllegalArgumentException("anomaly settings are required");
+        }
         positive(restartWindow, "restartWindow");
         positive(saturationSustain, "saturationSustain");
         positive(activeWindow, "activeWindow");

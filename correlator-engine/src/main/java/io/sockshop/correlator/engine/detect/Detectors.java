@@ -13,7 +13,7 @@ public final class Detectors {
         return List.<Detector>of(new DependencyDownDetector(), new ConsumerAbsentDetector(),
                         new DatastoreThrottleCascadeDetector(), new ResourceExhaustionCrashDetector(),
                         new EntrypointCrashBackendLatencyDetector(), new LatencyDegradationDetector(),
-                        new ResourceSaturationDetector()).stream()
+                        new ResourceSaturationDetector(), new ResourceAnomalyDetector()).stream()
                 .sorted(Comparator.comparingInt(Detector::precedence)).toList();
     }
 }

@@ -63,6 +63,15 @@ public final class LatencyDegradationDetector implements Detector {
                 .max(Comparator.comparingDouble((Slow x) -> x.state().cpuRatio()).thenComparing(Slow::service,
                         Comparator.reverseOrder()))
                 .orElse(null);
+        // No slow service at its CPU limit: one far above its learned CPU baseline is CPU-bound too (no limit needed).
+        double byBaseline = Double.NaN;
+        if (root == null && ctx.settings().anomaly().cpuBoundByBaseline()) {
+            root = slow.stream().filter(x -> ctx.cpuOverBaseline(x.state()).isPresent())
+                    .max(Comparator.comparingDouble((Slow x) -> ctx.cpuOverBaseline(x.state()).getAsDouble())
+                            .thenComparing(Slow::service, Comparator.reverseOrder()))
+                    .orElse(null);
+            byBaseline = root == null ? Double.NaN : ctx.cpuOverBaseline(root.state()).getAsDouble();
+        }
         if (root == null) {
             return List.of();
         }
@@ -91,15 +100,22 @@ public final class LatencyDegradationDetector implements Detector {
         List<String> reasons = new ArrayList<>();
         reasons.add(root.service() + " latency " + Format.ms(root.recent()) + " is " + Format.ratio(root.ratio())
                 + " its baseline of " + Format.ms(root.base()));
-        reasons.add(root.service() + " CPU at " + Format.percent(rs.cpuRatio()) + " of its "
-                + Format.cpu(rs.cpuLimitMilli) + " limit");
+        String cpuBound = Double.isNaN(byBaseline) ? "CPU at " + Format.percent(rs.cpuRatio()) + " of its limit"
+                : "CPU at " + Format.ratio(byBaseline) + " its learned baseline" + (rs.cpuLimitMilli > 0 ? "" : ", no limit set");
+        if (Double.isNaN(byBaseline)) {
+            reasons.add(root.service() + " CPU at " + Format.percent(rs.cpuRatio()) + " of its "
+                    + Format.cpu(rs.cpuLimitMilli) + " limit");
+            ctx.usageAgainstBaseline(rs, true, rs.cpuMilli, firstSeen).ifPresent(reasons::add);
+        } else {
+            reasons.add(root.service() + " " + cpuBound + ": CPU-bound by its own normal");
+        }
         reasons.add("no container restarted in the last " + Format.duration(ctx.settings().restartWindow()) + ": slow, not crashing");
         if (slow.size() > 1) {
             reasons.add("also slow: " + String.join(", ", affected.subList(1, affected.size())));
         }
         String deployment = ctx.deploymentOf(root.service());
         RootCause rootCause = new RootCause(root.service(), "Deployment", deployment,
-                "CPU-bound at " + Format.percent(rs.cpuRatio()) + " of its limit: requests queue up");
+                "CPU-bound (" + cpuBound + "): requests queue up");
         Impact impact = new Impact(0, null, 0, null, null, null, Format.round(peak), Format.round(root.base()), null,
                 null, null);
         Remediation remediation = new Remediation(
@@ -111,7 +127,7 @@ public final class LatencyDegradationDetector implements Detector {
                 root.ratio() >= 2 * ctx.settings().latencyRatio() ? Severity.HIGH : Severity.MEDIUM, 0.8, reasons,
                 root.service() + " slow: latency " + Format.ratio(root.ratio()) + " its baseline, CPU-bound, no restarts",
                 root.service() + " answers in " + Format.ms(root.recent()) + " instead of " + Format.ms(root.base())
-                        + " with CPU at " + Format.percent(rs.cpuRatio()) + " of its limit; nothing restarted.",
+                        + " with " + cpuBound + "; nothing restarted.",
                 affected, affected, DetectionContext.sorted(evidence), impact, remediation,
                 firstSeen, detectedAt, ctx.now());
         // Slow and CPU-bound, but something restarts: a crash signature is taking over. An open latency

@@ -59,13 +59,29 @@ public final class ResourceSaturationDetector implements Detector {
                 reasons.add("memory at " + Format.percent(s.memRatio()) + " of its " + Format.mib(s.memLimitBytes)
                         + " limit since " + Format.clock(s.memHighSince));
             }
+            // The learned baselines (once warm): how far this is from normal, and whether it is normal.
+            boolean chronic = (!cpu || ctx.normallyAt(s, true, s.cpuLimitMilli * ctx.settings().limitRatio(), since))
+                    && (!mem || ctx.normallyAt(s, false, s.memLimitBytes * ctx.settings().limitRatio(), since));
+            if (chronic && ctx.settings().anomaly().saturationNeedsDeviation()) {
+                continue;
+            }
+            if (cpu) {
+                ctx.usageAgainstBaseline(s, true, s.cpuMilli, since).ifPresent(reasons::add);
+            }
+            if (mem) {
+                ctx.usageAgainstBaseline(s, false, s.memBytes, since).ifPresent(reasons::add);
+            }
+            if (chronic) {
+                reasons.add(def.name() + " ran this close to its limit before " + Format.clock(since)
+                        + " too: chronic, not new");
+            }
             reasons.add("no restart and no caller symptom: saturated, not failing");
             String what = cpu && mem ? "CPU and memory" : cpu ? "CPU" : "memory";
             String deployment = ctx.deploymentOf(def.name());
             out.add(new Match(signature(), version(), precedence(), FaultType.RESOURCE_SATURATION,
                     new RootCause(def.name(), "Deployment", deployment, what + " at its limit for "
                             + (ctx.now() - since) / 60_000 + " min"),
-                    Severity.LOW, 0.7, reasons, def.name() + " " + what + " saturated at its limit",
+                    Severity.LOW, chronic ? 0.5 : 0.7, reasons, def.name() + " " + what + " saturated at its limit",
                     def.name() + " has run with " + what + " at its limit since " + Format.clock(since) + " without crashing.",
                     List.of(def.name()), List.of(def.name()), DetectionContext.sorted(evidence), Impact.none(),
                     new Remediation(List.of(ctx.kubectl("set resources deployment/" + deployment

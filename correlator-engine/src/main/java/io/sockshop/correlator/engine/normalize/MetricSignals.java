@@ -48,6 +48,7 @@ final class MetricSignals {
                 double milli = v / 1_000_000.0;
                 s.cpu(time, milli, limitRatio, () -> ref(time, SourceType.METRIC, metric + " " + Math.round(milli) + "m"
                         + (s.cpuLimitMilli > 0 ? " of " + s.cpuLimitMilli + "m limit" : ""), event.id()));
+                s.usage(true, p.tag("pod_name").orElse(""), time, milli, ref(time, SourceType.METRIC, metric, event.id()));
                 changes.touch(name, wasHigh != (s.cpuHighSince > 0));
             }
             case "kubernetes.cpu.limits" -> {
@@ -62,6 +63,7 @@ final class MetricSignals {
                 boolean wasHigh = s.memHighSince > 0;
                 s.memory(time, v, limitRatio, () -> ref(time, SourceType.METRIC, metric + " " + Math.round(v / 1048576) + "Mi"
                         + (s.memLimitBytes > 0 ? " of " + s.memLimitBytes / 1048576 + "Mi limit" : ""), event.id()));
+                s.usage(false, p.tag("pod_name").orElse(""), time, v, ref(time, SourceType.METRIC, metric, event.id()));
                 changes.touch(name, wasHigh != (s.memHighSince > 0));
             }
             case "kubernetes.memory.limits" -> {

@@ -76,6 +76,11 @@ public final class ServiceState {
     public SlotBaseline latency = new SlotBaseline();
     public long latencyTime;
     public EvidenceRef latencyEvidence;
+    /** Learned baselines of CPU (millicores) and memory working set (bytes), per pod; the newest sample of each. */
+    public ResourceBaseline cpuUsage = new ResourceBaseline();
+    public ResourceBaseline memUsage = new ResourceBaseline();
+    public EvidenceRef cpuSample;
+    public EvidenceRef memSample;
     public double queueDepth = Double.NaN;
     public long queueDepthTime;
     public double queueConsumers = Double.NaN;
@@ -343,6 +348,19 @@ public final class ServiceState {
 
     public double memRatio() {
         return memLimitBytes > 0 && !Double.isNaN(memBytes) ? memBytes / memLimitBytes : Double.NaN;
+    }
+
+    /** A CPU (millicores) or memory (bytes) sample of one pod, for the learned baselines. */
+    public void usage(boolean cpu, String pod, long time, double value, EvidenceRef evidence) {
+        (cpu ? cpuUsage : memUsage).add(pod, time, value);
+        EvidenceRef last = cpu ? cpuSample : memSample;
+        if (last == null || time >= last.time()) {
+            if (cpu) {
+                cpuSample = evidence;
+            } else {
+                memSample = evidence;
+            }
+        }
     }
 
     public void latency(long time, double ms, EvidenceRef evidence) {

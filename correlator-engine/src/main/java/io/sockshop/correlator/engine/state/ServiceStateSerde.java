@@ -18,10 +18,13 @@ import java.util.Map;
  * A compact binary serde for {@link ServiceState}: the entry is written on every record that changes a
  * service, and JSON cost several microseconds and kilobytes per write. The first byte is the format
  * version; a new field means a new version, and a reader of version N reads every version up to N.
+ * Version 2 appended the learned resource baselines.
  */
 public final class ServiceStateSerde implements Serde<ServiceState> {
 
-    static final byte VERSION = 1;
+    static final byte VERSION = 2;
+    /** Version 1 had no learned resource baselines: they start empty. */
+    static final byte VERSION_WITHOUT_RESOURCE_BASELINES = 1;
 
     @Override
     public Serializer<ServiceState> serializer() {
@@ -133,6 +136,10 @@ public final class ServiceStateSerde implements Serde<ServiceState> {
             ev(o, s.publishEvidence);
             o.writeLong(s.consumedLast);
             o.writeLong(s.consumedTotal);
+            s.cpuUsage.write(o);
+            s.memUsage.write(o);
+            ev(o, s.cpuSample);
+            ev(o, s.memSample);
             o.flush();
             return bytes.toByteArray();
         } catch (IOException e) {
@@ -144,7 +151,7 @@ public final class ServiceStateSerde implements Serde<ServiceState> {
         try {
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
             byte version = in.readByte();
-            if (version != VERSION) {
+            if (version != VERSION && version != VERSION_WITHOUT_RESOURCE_BASELINES) {
                 throw new SerializationException("service state format version " + version + " is not supported (expected "
                         + VERSION + ")");
             }
@@ -234,6 +241,12 @@ public final class ServiceStateSerde implements Serde<ServiceState> {
             s.publishEvidence = ev(in);
             s.consumedLast = in.readLong();
             s.consumedTotal = in.readLong();
+            if (version >= VERSION) {
+                s.cpuUsage = ResourceBaseline.read(in);
+                s.memUsage = ResourceBaseline.read(in);
+                s.cpuSample = ev(in);
+                s.memSample = ev(in);
+            }
             return s;
         } catch (IOException e) {
             throw new SerializationException("cannot read service state: " + e.getMessage(), e);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.OptionalDouble;
 
 /**
@@ -165,8 +164,7 @@ public final class SlotBaseline implements Baseline {
         if (n < warmupSlots) {
             return OptionalDouble.empty();
         }
-        Arrays.sort(means, 0, n);
-        return OptionalDouble.of(n % 2 == 1 ? means[n / 2] : (means[n / 2 - 1] + means[n / 2]) / 2);
+        return OptionalDouble.of(Robust.median(means, n));
     }
 
     @Override

@@ -259,6 +259,7 @@ public final class SignalProcessor implements Processor<byte[], byte[], Object, 
             if (s != null) {
                 // State written under other baseline settings follows the current ones (same slots: same samples).
                 s.latency = s.latency.configured(baseline);
+                config.detection().anomaly().configure(s);
                 serviceCache.put(key, s);
             }
         }
@@ -281,6 +282,7 @@ public final class SignalProcessor implements Processor<byte[], byte[], Object, 
             if (s == null) {
                 s = new ServiceState(name);
                 s.latency = config.detection().baseline();
+                config.detection().anomaly().configure(s);
                 serviceCache.put(key, s);
             }
             return s;

@@ -28,13 +28,33 @@ class LatencyDegradationDetectorTest {
                 none("a restart in the window", w -> w.limits("front-end", 300, 1000).cpu("front-end", 280, 3300, 3600)
                         .latency("front-end", 120, 3000, 3400).restarts("carts", "Error", 3200)),
                 none("warming up: no history before the slowness", w -> w.limits("front-end", 300, 1000)
-                        .cpu("front-end", 280, 3300, 3600).latency("front-end", 3000, 3000, 0)));
+                        .cpu("front-end", 280, 3300, 3600).latency("front-end", 3000, 3000, 0)),
+                row("no limit, CPU 6x its learned baseline", w -> w.usage("front-end", true, 40, 0, 3400)
+                        .usage("front-end", true, 240, 3400, 3600).latency("front-end", 120, 3000, 3400), "front-end"),
+                none("no limit, CPU only 1.5x its learned baseline", w -> w.usage("front-end", true, 40, 0, 3400)
+                        .usage("front-end", true, 60, 3400, 3600).latency("front-end", 120, 3000, 3400)),
+                none("no limit and the CPU baseline still warming up", w -> w.usage("front-end", true, 40, 3000, 3400)
+                        .usage("front-end", true, 240, 3400, 3600).latency("front-end", 120, 3000, 3400)));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("table")
     void table(DetectorTable row) {
         row.check(new LatencyDegradationDetector());
+    }
+
+    @Test
+    void cpuBoundByTheLearnedBaselineSaysSoAndCanBeSwitchedOff() {
+        World w = new World().usage("front-end", true, 40, 0, 3400).usage("front-end", true, 240, 3400, 3600)
+                .latency("front-end", 120, 3000, 3400);
+        assertThat(w.evaluate(new LatencyDegradationDetector())).singleElement().satisfies(m -> {
+            assertThat(m.rootCause().reason()).isEqualTo("CPU-bound (CPU at 6.0x its learned baseline, no limit set): requests queue up");
+            assertThat(m.reasons()).contains("front-end CPU at 6.0x its learned baseline, no limit set: CPU-bound by its own normal");
+        });
+        DetectionSettings limitOnly = DetectionSettings.defaults()
+                .withAnomaly(AnomalySettings.defaults().withCpuBoundByBaseline(false));
+        assertThat(new LatencyDegradationDetector().evaluate(w.context(limitOnly))).as("anomaly-cpu-bound-by-baseline: false")
+                .isEmpty();
     }
 
     @Test

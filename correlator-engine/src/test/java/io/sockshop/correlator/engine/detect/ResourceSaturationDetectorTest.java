@@ -32,4 +32,30 @@ class ResourceSaturationDetectorTest {
     void table(DetectorTable row) {
         row.check(new ResourceSaturationDetector());
     }
+
+    /** Forty minutes at 100m learned, then ten at the 300m limit; or fifty at the limit all along (chronic). */
+    static World learned(boolean chronic) {
+        World w = new World().limits("carts", 300, 500).cpu("carts", 295, 3000, 3600);
+        return w.usage("carts", true, chronic ? 295 : 100, 0, 3000).usage("carts", true, 295, 3000, 3600);
+    }
+
+    @org.junit.jupiter.api.Test
+    void onceItsBaselineIsLearnedItSaysHowFarFromNormalAndWhetherItIsChronic() {
+        var fresh = learned(false).evaluate(new ResourceSaturationDetector());
+        org.assertj.core.api.Assertions.assertThat(fresh).singleElement().satisfies(m -> {
+            org.assertj.core.api.Assertions.assertThat(m.confidence()).isEqualTo(0.7);
+            org.assertj.core.api.Assertions.assertThat(m.reasons()).contains("carts CPU 295m is 3.0x its learned baseline of 100m");
+        });
+        var chronic = learned(true).evaluate(new ResourceSaturationDetector());
+        org.assertj.core.api.Assertions.assertThat(chronic).singleElement().satisfies(m -> {
+            org.assertj.core.api.Assertions.assertThat(m.confidence()).isEqualTo(0.5);
+            org.assertj.core.api.Assertions.assertThat(m.reasons()).anyMatch(r -> r.endsWith("too: chronic, not new"));
+        });
+        DetectionSettings needsDeviation = DetectionSettings.defaults()
+                .withAnomaly(AnomalySettings.defaults().withSaturationNeedsDeviation(true));
+        org.assertj.core.api.Assertions.assertThat(new ResourceSaturationDetector().evaluate(learned(true).context(needsDeviation)))
+                .as("anomaly-saturation-needs-deviation: a chronic saturation gives nothing").isEmpty();
+        org.assertj.core.api.Assertions.assertThat(new ResourceSaturationDetector().evaluate(learned(false).context(needsDeviation)))
+                .hasSize(1);
+    }
 }

@@ -122,6 +122,15 @@ final class World {
         return this;
     }
 
+    /** Usage samples of one pod every 10 s from {@code from} to {@code to} (seconds): CPU millicores or memory Mi. */
+    World usage(String svc, boolean cpu, double value, double from, double to) {
+        for (double t = from; t < to; t += 10) {
+            state(svc).usage(cpu, svc + "-pod", s(t), cpu ? value : value * 1024 * 1024,
+                    new EvidenceRef(s(t), SourceType.METRIC, cpu ? "cpu" : "mem", "u/" + t));
+        }
+        return this;
+    }
+
     /** Latency samples every 10 s for the last 20 minutes: {@code normalMs}, then {@code slowMs} from {@code from}. */
     World latency(String svc, double normalMs, double slowMs, double from) {
         for (double t = NOW / 1000.0 - 1200; t <= NOW / 1000.0; t += 10) {
@@ -144,8 +153,11 @@ final class World {
     }
 
     DetectionContext context() {
-        return new DetectionContext(ApplicationKey.of("kind-sockshop", "sock-shop"), SOCK_SHOP, DetectionSettings.defaults(),
-                NOW, states::get, app);
+        return context(DetectionSettings.defaults());
+    }
+
+    DetectionContext context(DetectionSettings settings) {
+        return new DetectionContext(ApplicationKey.of("kind-sockshop", "sock-shop"), SOCK_SHOP, settings, NOW, states::get, app);
     }
 
     List<Match> evaluate(Detector detector) {

@@ -73,4 +73,33 @@ class ServiceStateSerdeTest {
         assertThatThrownBy(() -> new ServiceStateSerde().deserializer().deserialize("t", new byte[]{9, 0}))
                 .hasMessageContaining("service state format version 9 is not supported");
     }
+
+    @Test
+    void aVersion1EntryWrittenBeforeTheLearnedBaselinesIsReadWithEmptyOnes() {
+        ServiceState s = new ServiceState("carts");
+        s.cpuMilli = 120;
+        s.errorTotal = 7;
+        byte[] v2 = ServiceStateSerde.write(s);
+        // Version 1 ended where version 2 appends two empty baselines (24 bytes each) and two absent samples.
+        byte[] v1 = java.util.Arrays.copyOf(v2, v2.length - 50);
+        v1[0] = ServiceStateSerde.VERSION_WITHOUT_RESOURCE_BASELINES;
+        ServiceState back = ServiceStateSerde.read(v1);
+        assertThat(back.cpuMilli).isEqualTo(120);
+        assertThat(back.errorTotal).isEqualTo(7);
+        assertThat(back.cpuUsage.pods()).isEmpty();
+        assertThat(back.memSample).isNull();
+        assertThat(ServiceStateSerde.write(back)).isEqualTo(v2);
+    }
+
+    @Test
+    void theLearnedBaselinesAreInTheStoredEntry() {
+        ServiceState s = new ServiceState("carts");
+        for (long t = 0; t < 20 * 60_000; t += 10_000) {
+            s.usage(true, "carts-1", t, 100, null);
+            s.usage(false, "carts-1", t, 300e6, null);
+        }
+        ServiceState back = ServiceStateSerde.read(ServiceStateSerde.write(s));
+        assertThat(back.cpuUsage.reference(20 * 60_000, 20 * 60_000, 15).level()).isEqualTo(100);
+        assertThat(back.memUsage.reference(20 * 60_000, 20 * 60_000, 15).level()).isEqualTo(300e6);
+    }
 }
