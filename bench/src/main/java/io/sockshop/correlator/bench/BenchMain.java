@@ -1,0 +1,160 @@
+package io.sockshop.correlator.bench;
+
+import io.sockshop.correlator.bench.process.CorrelatorProcess;
+import io.sockshop.correlator.kafka.EmbeddedKafkaBroker;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * Runs the process-level benchmarks in one run on one embedded broker, so that the ratios are
+ * measured side by side:
+ * <pre>
+ * BenchMain [--only 1,2,3,4,5,6] [--apps N] [--records N] [--correlator service|engine] [--profile]
+ *           [--work DIR] [--out FILE] [--smoke]
+ * </pre>
+ * 1 throughput against a plain consumer, 2 detection latency, 3 verify speed, 4 memory, 5 collector
+ * cost, 6 scale-out. Exit status 0 when every benchmark ran (a missed target is a result, not a
+ * failure), 1 when one could not run, 2 for bad usage.
+ */
+public final class BenchMain {
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    public static int run(String[] args) {
+        Options o;
+        try {
+            o = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench: " + e.getMessage());
+            System.err.println("usage: BenchMain [--only 1,2,3,4,5,6] [--apps N] [--records N] [--correlator service|engine]"
+                    + " [--profile] [--work DIR] [--out FILE] [--smoke]");
+            return 2;
+        }
+        Report report = new Report();
+        try {
+            run(o, report);
+            return 0;
+        } catch (RuntimeException e) {
+            e.printStackTrace();
+            System.err.println("bench failed: " + e.getMessage());
+            return 1;
+        } finally {
+            report.write(o.out);
+            System.out.println("[bench] results written to " + o.out);
+        }
+    }
+
+    static void run(Options o, Report report) {
+        BenchSettings s = o.settings;
+        report.root().put("machine", Machine.describe()).put("started", Instant.now().toString())
+                .put("loadAtStart", Machine.load1()).put("correlator", s.correlator().name());
+        report.say("machine: %s; load average %.2f", Machine.describe(), Machine.load1());
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().dataDirectory(s.workDir().resolve("kafka")).build().start()) {
+            String bootstrap = broker.bootstrapServers();
+            if (o.only.contains(1) || o.only.contains(2) || o.only.contains(4)) {
+                ThroughputBenchmark.Result t = ThroughputBenchmark.run(bootstrap, s, report);
+                try (CorrelatorProcess correlator = t.correlator();
+                     LatencyBenchmark.Background background = new LatencyBenchmark.Background(bootstrap, s.apps(), s.backgroundRate())) {
+                    background.seedClusters();
+                    ThroughputBenchmark.pause(s.warmUpSeconds() * 1000L);
+                    if (o.only.contains(2)) {
+                        LatencyBenchmark.run(bootstrap, s, background, report);
+                    }
+                    if (o.only.contains(4)) {
+                        MemoryBenchmark.run(correlator.process(), background, Duration.ofSeconds(Math.max(5, s.warmUpSeconds())), report);
+                    }
+                }
+            }
+        }
+        report.root().put("finished", Instant.now().toString()).put("loadAtEnd", Machine.load1());
+    }
+
+    static final class Options {
+        Set<Integer> only = new LinkedHashSet<>(Arrays.asList(1, 2, 3, 4, 5, 6));
+        BenchSettings settings;
+        Path out;
+
+        static Options parse(String[] args) {
+            Options o = new Options();
+            Path work = null;
+            boolean smoke = false;
+            Integer apps = null;
+            Long records = null;
+            CorrelatorProcess.Kind kind = null;
+            boolean profile = false;
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                switch (a) {
+                    case "--smoke" -> smoke = true;
+                    case "--profile" -> profile = true;
+                    case "--only" -> {
+                        o.only = new LinkedHashSet<>();
+                        for (String n : value(args, ++i, a).split(",")) {
+                            int b = Integer.parseInt(n.trim());
+                            if (b < 1 || b > 6) {
+                                throw new IllegalArgumentException("--only: benchmarks are numbered 1 to 6, was " + n);
+                            }
+                            o.only.add(b);
+                        }
+                    }
+                    case "--apps" -> apps = positive(value(args, ++i, a), a);
+                    case "--records" -> records = (long) positive(value(args, ++i, a), a);
+                    case "--correlator" -> kind = switch (value(args, ++i, a)) {
+                        case "service" -> CorrelatorProcess.Kind.SERVICE;
+                        case "engine" -> CorrelatorProcess.Kind.ENGINE;
+                        default -> throw new IllegalArgumentException("--correlator is service or engine, was " + args[i]);
+                    };
+                    case "--work" -> work = Path.of(value(args, ++i, a));
+                    case "--out" -> o.out = Path.of(value(args, ++i, a));
+                    default -> throw new IllegalArgumentException("unknown option " + a);
+                }
+            }
+            try {
+                if (work == null) {
+                    work = Files.createTempDirectory("sockshop-bench");
+                }
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("cannot create a work directory: " + e.getMessage());
+            }
+            BenchSettings s = smoke ? BenchSettings.smoke(work) : BenchSettings.full(work);
+            s = new BenchSettings(apps == null ? s.apps() : apps, records == null ? s.records() : records, s.partitions(),
+                    kind == null ? s.correlator() : kind, s.serviceJar(), s.childJvmArgs(), s.backgroundRate(), s.incidents(),
+                    s.incidentSpacingMs(), s.warmUpSeconds(), s.verifyRecords(), work, profile);
+            o.settings = s;
+            if (o.out == null) {
+                o.out = work.resolve("results.json");
+            }
+            return o;
+        }
+
+        private static String value(String[] args, int i, String option) {
+            if (i >= args.length) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            return args[i];
+        }
+
+        private static int positive(String v, String option) {
+            try {
+                int n = Integer.parseInt(v);
+                if (n < 1) {
+                    throw new NumberFormatException();
+                }
+                return n;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(option + " must be a positive number, was " + v);
+            }
+        }
+    }
+}
