@@ -1,5 +1,6 @@
 package io.sockshop.correlator.bench;
 
+import io.sockshop.correlator.bench.collector.CollectorCostBenchmark;
 import io.sockshop.correlator.bench.process.CorrelatorProcess;
 import io.sockshop.correlator.kafka.EmbeddedKafkaBroker;
 
@@ -76,6 +77,17 @@ public final class BenchMain {
                     }
                 }
             }
+            if (o.only.contains(3)) {
+                VerifyBenchmark.run(s, report);
+            }
+            if (o.only.contains(5)) {
+                CollectorCostBenchmark.run(bootstrap, new CollectorCostBenchmark.Settings(s.collectorJar(),
+                        Duration.ofSeconds(s.collectorWarmUp()), Duration.ofSeconds(s.collectorWindow()),
+                        Duration.ofSeconds(s.intakeSeconds()), 4, 100, Math.max(200, s.intakeSeconds() * 150), s.workDir()), report);
+            }
+            if (o.only.contains(6)) {
+                ScaleOutBenchmark.run(bootstrap, s, s.scaleApps(), s.scaleRecords(), 6, report);
+            }
         }
         report.root().put("finished", Instant.now().toString()).put("loadAtEnd", Machine.load1());
     }
@@ -128,9 +140,8 @@ public final class BenchMain {
                 throw new IllegalArgumentException("cannot create a work directory: " + e.getMessage());
             }
             BenchSettings s = smoke ? BenchSettings.smoke(work) : BenchSettings.full(work);
-            s = new BenchSettings(apps == null ? s.apps() : apps, records == null ? s.records() : records, s.partitions(),
-                    kind == null ? s.correlator() : kind, s.serviceJar(), s.childJvmArgs(), s.backgroundRate(), s.incidents(),
-                    s.incidentSpacingMs(), s.warmUpSeconds(), s.verifyRecords(), work, profile);
+            s = s.with(apps == null ? s.apps() : apps, records == null ? s.records() : records,
+                    kind == null ? s.correlator() : kind, work, profile);
             o.settings = s;
             if (o.out == null) {
                 o.out = work.resolve("results.json");

@@ -21,10 +21,17 @@ import java.util.List;
  * @param verifyRecords       records of the recording verified in-process
  * @param workDir             logs, state directories, JFR recordings
  * @param profile             run the correlator with a JFR recording
+ * @param collectorJar        the packaged collector
+ * @param collectorWarmUp     polling before calls are counted (a first start catches up its look-back)
+ * @param collectorWindow     how long calls are counted
+ * @param intakeSeconds       how long the intake is loaded
+ * @param scaleApps           applications of the scale-out data set
+ * @param scaleRecords        records of the scale-out data set
  */
 public record BenchSettings(int apps, long records, int partitions, CorrelatorProcess.Kind correlator, Path serviceJar,
                             List<String> childJvmArgs, int backgroundRate, int incidents, long incidentSpacingMs,
-                            int warmUpSeconds, long verifyRecords, Path workDir, boolean profile) {
+                            int warmUpSeconds, long verifyRecords, Path workDir, boolean profile, Path collectorJar,
+                            int collectorWarmUp, int collectorWindow, int intakeSeconds, int scaleApps, long scaleRecords) {
 
     /** As a 1 GiB container would size the JVM (heap a quarter of it), for the plain consumer and the correlator alike. */
     public static final List<String> CHILD_JVM = List.of("-XX:MaxRAM=1g", "-XX:+UseG1GC");
@@ -32,16 +39,17 @@ public record BenchSettings(int apps, long records, int partitions, CorrelatorPr
     public static BenchSettings full(Path workDir) {
         return new BenchSettings(1000, 2_000_000, 3, CorrelatorProcess.Kind.SERVICE,
                 Path.of("correlator/target/quarkus-app/quarkus-run.jar"), CHILD_JVM, 2000, 200, 400, 30, 1_000_000,
-                workDir, false);
+                workDir, false, Path.of("collector/target/quarkus-app/quarkus-run.jar"), 60, 240, 30, 200, 200_000);
     }
 
     public static BenchSettings smoke(Path workDir) {
         return new BenchSettings(20, 4_000, 3, CorrelatorProcess.Kind.ENGINE, null, CHILD_JVM, 200, 5, 200, 3, 4_000,
-                workDir, false);
+                workDir, false, Path.of("../collector/target/quarkus-app/quarkus-run.jar"), 3, 20, 3, 10, 2_000);
     }
 
-    public BenchSettings withCorrelator(CorrelatorProcess.Kind kind) {
+    public BenchSettings with(int apps, long records, CorrelatorProcess.Kind kind, Path workDir, boolean profile) {
         return new BenchSettings(apps, records, partitions, kind, serviceJar, childJvmArgs, backgroundRate, incidents,
-                incidentSpacingMs, warmUpSeconds, verifyRecords, workDir, profile);
+                incidentSpacingMs, warmUpSeconds, verifyRecords, workDir, profile, collectorJar, collectorWarmUp,
+                collectorWindow, intakeSeconds, scaleApps, scaleRecords);
     }
 }

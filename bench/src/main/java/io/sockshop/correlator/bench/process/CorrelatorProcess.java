@@ -35,6 +35,12 @@ public final class CorrelatorProcess implements AutoCloseable {
      */
     public static CorrelatorProcess start(Kind kind, Path serviceJar, String name, String bootstrap, String applicationId,
                                           List<String> jvmArgs, Path workDir) {
+        return start(kind, serviceJar, name, bootstrap, applicationId, "", jvmArgs, workDir);
+    }
+
+    /** As above, on the topics under {@code topicPrefix}. */
+    public static CorrelatorProcess start(Kind kind, Path serviceJar, String name, String bootstrap, String applicationId,
+                                          String topicPrefix, List<String> jvmArgs, Path workDir) {
         Path stateDir;
         try {
             stateDir = Files.createDirectories(workDir.resolve(name + "-state"));
@@ -53,26 +59,32 @@ public final class CorrelatorProcess implements AutoCloseable {
             jvm.add("-Dkafka-streams.state.dir=" + stateDir);
             jvm.add("-Dquarkus.http.port=" + port);
             jvm.add("-Dcorrelator.create-topics=false");
+            jvm.add("-Dcorrelator.topic-prefix=" + topicPrefix);
             JavaProcess p = JavaProcess.start(name, jvm, List.of("-jar", serviceJar.toString()), workDir);
             CorrelatorProcess c = new CorrelatorProcess(p, applicationId, kind);
             c.awaitReady(port);
             return c;
         }
         JavaProcess p = JavaProcess.start(name, jvm, List.of("-cp", System.getProperty("java.class.path"),
-                EngineCorrelatorMain.class.getName(), bootstrap, applicationId, stateDir.toString()), workDir);
+                EngineCorrelatorMain.class.getName(), bootstrap, applicationId, stateDir.toString(), topicPrefix), workDir);
         p.awaitLine(l -> l.contains(EngineCorrelatorMain.READY), Duration.ofMinutes(3));
         return new CorrelatorProcess(p, applicationId, kind);
     }
 
     private void awaitReady(int port) {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        URI ready = URI.create("http://localhost:" + port + "/q/health/ready");
+        awaitHttpOk(process, "http://localhost:" + port + "/q/health/ready", Duration.ofMinutes(3));
+    }
+
+    /** Waits until the URL answers 200, failing early if the process dies. */
+    public static void awaitHttpOk(JavaProcess process, String url, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        URI uri = URI.create(url);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("the correlator exited during start-up; see " + process.log() + "\n" + process.tail());
+                throw new IllegalStateException("the process exited during start-up; see " + process.log() + "\n" + process.tail());
             }
             try {
-                HttpURLConnection c = (HttpURLConnection) ready.toURL().openConnection();
+                HttpURLConnection c = (HttpURLConnection) uri.toURL().openConnection();
                 c.setConnectTimeout(1000);
                 c.setReadTimeout(2000);
                 if (c.getResponseCode() == 200) {
@@ -83,10 +95,10 @@ public final class CorrelatorProcess implements AutoCloseable {
             }
             JavaProcess.pause(200);
         }
-        throw new IllegalStateException("the correlator was not ready within 3 minutes; see " + process.log());
+        throw new IllegalStateException(url + " did not answer 200 within " + timeout + "; see " + process.log());
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         } catch (IOException e) {

@@ -46,6 +46,12 @@ public final class JavaProcess implements AutoCloseable {
 
     /** Starts {@code java <jvmArgs> <launch...>}; output goes to {@code logDir/<name>.log}. */
     public static JavaProcess start(String name, List<String> jvmArgs, List<String> launch, Path logDir) {
+        return start(name, jvmArgs, launch, logDir, java.util.Map.of());
+    }
+
+    /** As {@link #start(String, List, List, Path)}, with environment variables added (secrets the child reads only from there). */
+    public static JavaProcess start(String name, List<String> jvmArgs, List<String> launch, Path logDir,
+                                    java.util.Map<String, String> environment) {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.addAll(jvmArgs);
@@ -54,7 +60,9 @@ public final class JavaProcess implements AutoCloseable {
             Files.createDirectories(logDir);
             Path log = logDir.resolve(name + ".log");
             Files.writeString(log, String.join(" ", command) + System.lineSeparator(), StandardCharsets.UTF_8);
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().putAll(environment);
+            Process p = builder.start();
             return new JavaProcess(name, p, log);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name + ": " + command, e);
