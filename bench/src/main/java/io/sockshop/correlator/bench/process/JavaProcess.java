@@ -54,6 +54,7 @@ public final class JavaProcess implements AutoCloseable {
                                     java.util.Map<String, String> environment) {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
+        command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
         command.addAll(jvmArgs);
         command.addAll(launch);
         try {
