@@ -16,7 +16,7 @@ import java.util.Set;
  * Runs the process-level benchmarks in one run on one embedded broker, so that the ratios are
  * measured side by side:
  * <pre>
- * BenchMain [--only 1,2,3,4,5,6] [--apps N] [--records N] [--correlator service|engine] [--profile]
+ * BenchMain [--only 1,2,3,4,5,6] [--apps N] [--records N] [--verify-records N] [--verify-records N] [--correlator service|engine] [--profile]
  *           [--work DIR] [--out FILE] [--smoke]
  * </pre>
  * 1 throughput against a plain consumer, 2 detection latency, 3 verify speed, 4 memory, 5 collector
@@ -41,7 +41,7 @@ public final class BenchMain {
             o = Options.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println("bench: " + e.getMessage());
-            System.err.println("usage: BenchMain [--only 1,2,3,4,5,6] [--apps N] [--records N] [--correlator service|engine]"
+            System.err.println("usage: BenchMain [--only 1,2,3,4,5,6] [--apps N] [--records N] [--verify-records N] [--correlator service|engine]"
                     + " [--profile] [--work DIR] [--out FILE] [--smoke]");
             return 2;
         }
@@ -64,12 +64,16 @@ public final class BenchMain {
         report.root().put("machine", Machine.describe()).put("started", Instant.now().toString())
                 .put("loadAtStart", Machine.load1()).put("correlator", s.correlator().name());
         report.say("machine: %s; load average %.2f", Machine.describe(), Machine.load1());
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().dataDirectory(s.workDir().resolve("kafka")).build().start()) {
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().dataDirectory(s.workDir().resolve("kafka"))
+                // The mix is in event time of November 2025 and record timestamps are event times: with the default
+                // 7-day retention the broker deletes every segment at its first retention check, 30 s after start.
+                .brokerConfig("log.retention.ms", "-1").build().start()) {
             String bootstrap = broker.bootstrapServers();
             if (o.only.contains(1) || o.only.contains(2) || o.only.contains(4)) {
                 ThroughputBenchmark.Result t = ThroughputBenchmark.run(bootstrap, s, report);
                 try (CorrelatorProcess correlator = t.correlator();
-                     LatencyBenchmark.Background background = new LatencyBenchmark.Background(bootstrap, s.apps(), s.backgroundRate())) {
+                     LatencyBenchmark.Background background = new LatencyBenchmark.Background(bootstrap, s.apps(),
+                             backgroundRate(s, t, report))) {
                     background.seedClusters();
                     ThroughputBenchmark.pause(s.warmUpSeconds() * 1000L);
                     if (o.only.contains(2)) {
@@ -86,7 +90,8 @@ public final class BenchMain {
             if (o.only.contains(5)) {
                 CollectorCostBenchmark.run(bootstrap, new CollectorCostBenchmark.Settings(s.collectorJar(),
                         Duration.ofSeconds(s.collectorWarmUp()), Duration.ofSeconds(s.collectorWindow()),
-                        Duration.ofSeconds(s.intakeSeconds()), 4, 100, Math.max(200, s.intakeSeconds() * 150), s.workDir()), report);
+                        Duration.ofSeconds(s.intakeSeconds()), 4, 100, Math.max(200, s.intakeSeconds() * 150), s.workDir(),
+                        o.smoke ? "1m" : null), report);
             }
             if (o.only.contains(6)) {
                 ScaleOutBenchmark.run(bootstrap, s, s.scaleApps(), s.scaleRecords(), 6, report);
@@ -95,10 +100,24 @@ public final class BenchMain {
         report.root().put("finished", Instant.now().toString()).put("loadAtEnd", Machine.load1());
     }
 
+    /**
+     * The configured background rate, but at most half of what the correlator just sustained: a steady
+     * load it keeps up with, so latency measures detection, not an ever-growing backlog.
+     */
+    static int backgroundRate(BenchSettings s, ThroughputBenchmark.Result t, Report report) {
+        int rate = (int) Math.max(50, Math.min(s.backgroundRate(), t.correlatorPerSecond() / 2));
+        if (rate < s.backgroundRate()) {
+            report.say("2. background load %,d records/s (half the correlator's measured %,.0f records/s; configured %,d)",
+                    rate, t.correlatorPerSecond(), s.backgroundRate());
+        }
+        return rate;
+    }
+
     static final class Options {
         Set<Integer> only = new LinkedHashSet<>(Arrays.asList(1, 2, 3, 4, 5, 6));
         BenchSettings settings;
         Path out;
+        boolean smoke;
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -106,6 +125,7 @@ public final class BenchMain {
             boolean smoke = false;
             Integer apps = null;
             Long records = null;
+            Long verifyRecords = null;
             CorrelatorProcess.Kind kind = null;
             boolean profile = false;
             for (int i = 0; i < args.length; i++) {
@@ -125,6 +145,7 @@ public final class BenchMain {
                     }
                     case "--apps" -> apps = positive(value(args, ++i, a), a);
                     case "--records" -> records = (long) positive(value(args, ++i, a), a);
+                    case "--verify-records" -> verifyRecords = (long) positive(value(args, ++i, a), a);
                     case "--correlator" -> kind = switch (value(args, ++i, a)) {
                         case "service" -> CorrelatorProcess.Kind.SERVICE;
                         case "engine" -> CorrelatorProcess.Kind.ENGINE;
@@ -145,7 +166,11 @@ public final class BenchMain {
             BenchSettings s = smoke ? BenchSettings.smoke(work) : BenchSettings.full(work);
             s = s.with(apps == null ? s.apps() : apps, records == null ? s.records() : records,
                     kind == null ? s.correlator() : kind, work, profile);
+            if (verifyRecords != null) {
+                s = s.withVerifyRecords(verifyRecords);
+            }
             o.settings = s;
+            o.smoke = smoke;
             if (o.out == null) {
                 o.out = work.resolve("results.json");
             }

@@ -18,7 +18,8 @@ import java.util.List;
  * @param incidents           incidents whose detection latency is measured
  * @param incidentSpacingMs   time between two incidents
  * @param warmUpSeconds       background load before the first incident
- * @param verifyRecords       records of the recording verified in-process
+ * @param verifyRecords       records of the recording replay verify runs through the topology
+ * @param verifyHeap          maximum heap of the verify JVM (the tool holds the whole recording in memory)
  * @param workDir             logs, state directories, JFR recordings
  * @param profile             run the correlator with a JFR recording
  * @param collectorJar        the packaged collector
@@ -30,26 +31,32 @@ import java.util.List;
  */
 public record BenchSettings(int apps, long records, int partitions, CorrelatorProcess.Kind correlator, Path serviceJar,
                             List<String> childJvmArgs, int backgroundRate, int incidents, long incidentSpacingMs,
-                            int warmUpSeconds, long verifyRecords, Path workDir, boolean profile, Path collectorJar,
+                            int warmUpSeconds, long verifyRecords, String verifyHeap, Path workDir, boolean profile, Path collectorJar,
                             int collectorWarmUp, int collectorWindow, int intakeSeconds, int scaleApps, long scaleRecords) {
 
     /** As a 1 GiB container would size the JVM (heap a quarter of it), for the plain consumer and the correlator alike. */
     public static final List<String> CHILD_JVM = List.of("-XX:MaxRAM=1g", "-XX:+UseG1GC");
 
     public static BenchSettings full(Path workDir) {
-        return new BenchSettings(1000, 2_000_000, 3, CorrelatorProcess.Kind.SERVICE,
-                Path.of("correlator/target/quarkus-app/quarkus-run.jar"), CHILD_JVM, 2000, 200, 400, 30, 1_000_000,
-                workDir, false, Path.of("collector/target/quarkus-app/quarkus-run.jar"), 60, 240, 30, 200, 200_000);
+        return new BenchSettings(1000, 500_000, 3, CorrelatorProcess.Kind.SERVICE,
+                Path.of("correlator/target/quarkus-app/quarkus-run.jar"), CHILD_JVM, 2000, 200, 400, 30, 200_000, "4g",
+                workDir, false, Path.of("collector/target/quarkus-app/quarkus-run.jar"), 60, 120, 30, 200, 100_000);
     }
 
     public static BenchSettings smoke(Path workDir) {
-        return new BenchSettings(20, 4_000, 3, CorrelatorProcess.Kind.ENGINE, null, CHILD_JVM, 200, 5, 200, 3, 4_000,
+        return new BenchSettings(20, 4_000, 3, CorrelatorProcess.Kind.ENGINE, null, CHILD_JVM, 200, 5, 200, 3, 4_000, "256m",
                 workDir, false, Path.of("../collector/target/quarkus-app/quarkus-run.jar"), 3, 20, 3, 10, 2_000);
     }
 
     public BenchSettings with(int apps, long records, CorrelatorProcess.Kind kind, Path workDir, boolean profile) {
         return new BenchSettings(apps, records, partitions, kind, serviceJar, childJvmArgs, backgroundRate, incidents,
-                incidentSpacingMs, warmUpSeconds, verifyRecords, workDir, profile, collectorJar, collectorWarmUp,
+                incidentSpacingMs, warmUpSeconds, verifyRecords, verifyHeap, workDir, profile, collectorJar, collectorWarmUp,
+                collectorWindow, intakeSeconds, scaleApps, scaleRecords);
+    }
+
+    public BenchSettings withVerifyRecords(long n) {
+        return new BenchSettings(apps, records, partitions, correlator, serviceJar, childJvmArgs, backgroundRate, incidents,
+                incidentSpacingMs, warmUpSeconds, n, verifyHeap, workDir, profile, collectorJar, collectorWarmUp,
                 collectorWindow, intakeSeconds, scaleApps, scaleRecords);
     }
 }

@@ -49,9 +49,11 @@ public final class LatencyBenchmark {
         private final AtomicReference<Exception> failure = new AtomicReference<>();
         private final Instant t0;
         private final Map<Integer, Boolean> quiet = new ConcurrentHashMap<>();
+        private final int rate;
 
         public Background(String bootstrap, int appCount, int rate) {
             this.t0 = Instant.now();
+            this.rate = rate;
             for (int i = 0; i < appCount; i++) {
                 apps.add(new AppSource(i, t0, 7));
             }
@@ -110,6 +112,10 @@ public final class LatencyBenchmark {
                 }
             });
             sent.incrementAndGet();
+        }
+
+        public int rate() {
+            return rate;
         }
 
         public long sent() {
@@ -200,8 +206,8 @@ public final class LatencyBenchmark {
         Result r = new Result(histogram.getValueAtPercentile(50) / 1000.0, histogram.getValueAtPercentile(99) / 1000.0,
                 histogram.getMaxValue() / 1000.0, (int) histogram.getTotalCount(), missed);
         report.say("2. detection latency over %d incidents (%d missed) under %,d records/s background: p50 %.0f ms, p99 %.0f ms, max %.0f ms (target p99 < 500 ms; load average %.2f before, %.2f after)",
-                r.incidents(), r.missed(), s.backgroundRate(), r.p50Ms(), r.p99Ms(), r.maxMs(), loadBefore, Machine.load1());
-        out.put("incidents", r.incidents()).put("missed", r.missed()).put("backgroundRecordsPerSecond", s.backgroundRate())
+                r.incidents(), r.missed(), background.rate(), r.p50Ms(), r.p99Ms(), r.maxMs(), loadBefore, Machine.load1());
+        out.put("incidents", r.incidents()).put("missed", r.missed()).put("backgroundRecordsPerSecond", background.rate())
                 .put("p50Ms", Report.round(r.p50Ms(), 1)).put("p99Ms", Report.round(r.p99Ms(), 1))
                 .put("maxMs", Report.round(r.maxMs(), 1)).put("loadBefore", loadBefore).put("loadAfter", Machine.load1());
         if (r.incidents() == 0) {

@@ -15,7 +15,8 @@ class VerifySmokeTest {
     void verifyFeedsTheWholeRecordingAndFindsItsIncident(@TempDir Path work) throws Exception {
         JsonNode v = SmokeRun.run(work, "3").get("verify");
         assertThat(v.get("records").asLong()).isEqualTo(4000);
-        assertThat(v.get("recordsPerSecond").asLong()).isPositive();
+        assertThat(v.get("topologyRecordsPerSecond").asLong()).isPositive();
+        assertThat(v.get("commandRecordsPerSecond").asLong()).isPositive().isLessThanOrEqualTo(v.get("topologyRecordsPerSecond").asLong());
         assertThat(v.get("findings").asLong()).isPositive();
     }
 }

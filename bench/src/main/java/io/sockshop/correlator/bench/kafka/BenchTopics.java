@@ -34,6 +34,11 @@ public final class BenchTopics implements AutoCloseable {
     public void createAll(String prefix, int partitions) {
         List<TopicDescriptor<?, ?>> all = Topics.all().stream().<TopicDescriptor<?, ?>>map(d -> d.withPrefix(prefix)).toList();
         TopicBootstrap.ensure(admin, all, partitions, java.util.Optional.of((short) 1), java.time.Duration.ofSeconds(60));
+        // Created is not yet writable: until the broker hosts every new partition, a produce request is answered
+        // NOT_LEADER_OR_FOLLOWER, and an idempotent producer's retry of it can end in OutOfOrderSequence and an
+        // expired batch (seen with the embedded broker under load). ListOffsets is served by the partition's
+        // leader and the admin client retries it until the partition is there.
+        endOffsets(all.stream().map(TopicDescriptor::name).toList());
     }
 
     public Map<TopicPartition, Long> endOffsets(List<String> topics) {

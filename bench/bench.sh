@@ -2,17 +2,19 @@
 # Runs the benchmarks of docs/benchmarks.md: the JMH micro-benchmarks, then the process-level ones
 # (throughput, detection latency, verify speed, memory, collector cost, scale-out) on one embedded broker.
 #
-#   ./bench.sh                 everything (about 25 minutes on 2 cores)
-#   ./bench.sh process [OPTS]  only the process-level run; OPTS go to BenchMain
-#                              (--only 1,2,3,4,5,6  --apps N  --records N  --correlator service|engine  --profile)
-#   ./bench.sh micro [OPTS]    only JMH; OPTS go to JMH (e.g. PatternCatalogue -f 1 -i 3)
+#   ./sockshop bench                 everything (about 30 minutes on 2 cores)
+#   ./sockshop bench process [OPTS]  only the process-level run; OPTS go to BenchMain
+#                                    (--only 1,2,3,4,5,6  --apps N  --records N  --verify-records N  --correlator service|engine  --profile)
+#   ./sockshop bench micro [OPTS]    only JMH; OPTS go to JMH (e.g. PatternCatalogue -f 1 -i 3)
+# (./sockshop bench runs this script, bench/bench.sh; it can also be run directly.)
 #
 # Results: target/bench/<time>/ (results.json, jmh.json, the child processes' logs, JFR recordings).
 # Measure on a quiet machine: the load average of each run is recorded next to its numbers.
 set -euo pipefail
-cd "$(dirname "$0")"
+cd "$(dirname "$0")/.."
 
 what="${1:-all}"
+case "$what" in all|process|micro) ;; *) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;; esac
 [ $# -gt 0 ] && shift
 
 mvn -B -ntp -q -pl bench -am package -DskipTests
