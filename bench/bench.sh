@@ -2,7 +2,7 @@
 # Runs the benchmarks of docs/benchmarks.md: the JMH micro-benchmarks, then the process-level ones
 # (throughput, detection latency, verify speed, memory, collector cost, scale-out) on one embedded broker.
 #
-#   ./sockshop bench                 everything (about 30 minutes on 2 cores)
+#   ./sockshop bench                 everything (about 25 minutes on 2 shared cores)
 #   ./sockshop bench process [OPTS]  only the process-level run; OPTS go to BenchMain
 #                                    (--only 1,2,3,4,5,6  --apps N  --records N  --verify-records N  --correlator service|engine  --profile)
 #   ./sockshop bench micro [OPTS]    only JMH; OPTS go to JMH (e.g. PatternCatalogue -f 1 -i 3)
@@ -24,12 +24,13 @@ mkdir -p "$out"
 echo "results in $out; $(uptime)"
 
 if [ "$what" = all ] || [ "$what" = micro ]; then
-  java -cp "$cp" org.openjdk.jmh.Main -rf json -rff "$out/jmh.json" "$@" 2>&1 | grep -v '^SLF4J' | tee "$out/jmh.txt"
+  java -cp "$cp" org.openjdk.jmh.Main -jvmArgsAppend -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+    -rf json -rff "$out/jmh.json" "$@" 2>&1 | grep --line-buffered -v '^SLF4J' | tee "$out/jmh.txt"
 fi
 if [ "$what" = all ] || [ "$what" = process ]; then
   opts=()
   [ "$what" = process ] && opts=("$@")
   java -cp "$cp" io.sockshop.correlator.bench.BenchMain --work "$out" --out "$out/results.json" "${opts[@]}" 2>&1 \
-    | grep -v '^SLF4J' | tee "$out/bench.txt"
+    | grep --line-buffered -v '^SLF4J' | tee "$out/bench.txt"
 fi
 echo "done: $(uptime)"
