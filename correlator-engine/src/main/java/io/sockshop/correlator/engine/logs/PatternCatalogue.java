@@ -140,6 +140,12 @@ public final class PatternCatalogue {
     }
 
     private static String group(Matcher m, String name) {
+        // Asking for a group the pattern lacks throws, and filling in that exception's stack trace cost more than
+        // the match itself (most patterns have two or three of the nine names): a named group is always spelt
+        // "(?<name>" in the source, so its absence is known without asking.
+        if (!m.pattern().pattern().contains("(?<" + name + ">")) {
+            return null;
+        }
         try {
             return m.group(name);
         } catch (IllegalArgumentException noSuchGroup) {
