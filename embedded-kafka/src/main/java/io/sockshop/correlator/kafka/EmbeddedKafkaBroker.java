@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  *
  * <p>With a single broker, the internal topics must have replication factor 1 and
  * {@code transaction.state.log.min.isr=1}, or consumer groups and transactions hang; those are the
- * defaults here.
+ * defaults here. Time-based retention is off ({@code log.retention.ms=-1}), because recorded and
+ * fixture events are dated in the past and would otherwise be deleted while a test reads them.
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
@@ -63,6 +64,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         config.put("group.initial.rebalance.delay.ms", "0");
         config.put("num.partitions", "3");
         config.put("auto.create.topics.enable", "false");
+        // Recordings, fixtures and benchmarks carry event times from the past: with the default 7-day
+        // retention the broker's first retention check (30 s after start) deletes them under the test.
+        config.put("log.retention.ms", "-1");
         return config;
     }
 
