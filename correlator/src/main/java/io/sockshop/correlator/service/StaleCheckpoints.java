@@ -1,0 +1,75 @@
+package io.sockshop.correlator.service;
+
+import io.quarkus.arc.Unremovable;
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Removes the task checkpoint files of this application's state directory before Kafka Streams opens
+ * it, when it runs exactly-once.
+ *
+ * <p>Why: Kafka Streams 4.1 writes a task's checkpoint when the task finishes restoring and leaves it
+ * there while the task runs (KAFKA-20685, fixed in Kafka 4.2). After a crash the next start trusts that
+ * checkpoint and keeps the local RocksDB stores, which can hold writes of the transaction the crash
+ * aborted: the restarted correlator then "remembers" an incident whose OPEN finding was never
+ * committed, and the committed findings start at revision 2. Without a checkpoint, Kafka Streams wipes
+ * the stores of an exactly-once task and restores them from the changelogs, which hold committed state
+ * only. The cost is a full restore of the (compacted, per-application) changelogs at every start.
+ */
+@Singleton
+@Unremovable
+public class StaleCheckpoints {
+
+    private static final Logger LOG = Logger.getLogger(StaleCheckpoints.class);
+    static final String CHECKPOINT = ".checkpoint";
+
+    @ConfigProperty(name = "kafka-streams.state.dir")
+    Optional<String> stateDir;
+
+    @ConfigProperty(name = "quarkus.kafka-streams.application-id")
+    String applicationId;
+
+    @ConfigProperty(name = "kafka-streams.processing.guarantee", defaultValue = "at_least_once")
+    String processingGuarantee;
+
+    @PostConstruct
+    void removeBeforeKafkaStreamsStarts() {
+        if (!processingGuarantee.startsWith("exactly_once")) {
+            return;
+        }
+        Path root = Path.of(stateDir.orElse(Path.of(System.getProperty("java.io.tmpdir"), "kafka-streams").toString()));
+        int removed = remove(root.resolve(applicationId));
+        if (removed > 0) {
+            LOG.infof("removed %d task checkpoint(s) under %s: exactly-once state is restored from the changelogs",
+                    removed, root.resolve(applicationId));
+        }
+    }
+
+    /** Deletes {@code <applicationDir>/<task>/.checkpoint} of every task; returns how many there were. */
+    static int remove(Path applicationDir) {
+        if (!Files.isDirectory(applicationDir)) {
+            return 0;
+        }
+        try (Stream<Path> tasks = Files.list(applicationDir)) {
+            List<Path> checkpoints = tasks.filter(Files::isDirectory).map(task -> task.resolve(CHECKPOINT))
+                    .filter(Files::exists).toList();
+            for (Path checkpoint : checkpoints) {
+                Files.delete(checkpoint);
+            }
+            return checkpoints.size();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the task checkpoints under " + applicationDir
+                    + " (kafka-streams.state.dir): " + e.getMessage(), e);
+        }
+    }
+}
