@@ -92,6 +92,10 @@ class CorrelatorHardKillTest {
             }
             assertThat(kill).as("the correlator was killed with findings committed and findings in flight").isNotNull();
             assertThat(a.isAlive()).isFalse();
+            assertThat(leftCheckpoints(stateA, applicationId))
+                    .as("Kafka Streams 4.1 leaves task checkpoints while running (KAFKA-20685); when this fails, Kafka "
+                            + "no longer does and the correlator's StaleCheckpoints can go")
+                    .isPositive();
             // The rest of the incidents arrives while no correlator runs.
             sendUntil(producer, prefix, run.events(), cursor, Double.MAX_VALUE);
         }
@@ -140,6 +144,12 @@ class CorrelatorHardKillTest {
                 .forEach(e -> states.put(e.data().incidentId(), e.data()));
         latest.forEach((id, f) -> assertThat(states.get(id).revision()).as("incident state of %s", id).isEqualTo(f.revision()));
         assertThat(KafkaIO.readAll(bootstrap, Topics.DEAD_LETTERS.withPrefix(prefix).name(), true)).isEmpty();
+    }
+
+    private static long leftCheckpoints(Path stateDir, String applicationId) throws java.io.IOException {
+        try (var files = Files.walk(stateDir.resolve(applicationId), 2)) {
+            return files.filter(f -> f.getFileName().toString().equals(".checkpoint")).count();
+        }
     }
 
     record Kill(int committed, int written) {
