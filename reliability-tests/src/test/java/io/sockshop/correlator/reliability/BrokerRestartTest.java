@@ -14,8 +14,8 @@ import io.sockshop.correlator.model.finding.Finding;
 import io.sockshop.correlator.model.finding.IncidentStatus;
 import io.sockshop.correlator.model.k8s.K8sObject;
 import io.sockshop.correlator.model.kafka.Topics;
-import io.sockshop.correlator.reliability.support.Collectors;
-import io.sockshop.correlator.reliability.support.Correlators;
+import io.sockshop.correlator.reliability.support.CollectorProcesses;
+import io.sockshop.correlator.reliability.support.CorrelatorProcesses;
 import io.sockshop.correlator.reliability.support.GuideEpisode;
 import io.sockshop.correlator.reliability.support.KafkaIO;
 import io.sockshop.correlator.reliability.support.ServiceProcess;
@@ -58,11 +58,11 @@ class BrokerRestartTest {
         try (EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.builder().build().start();
              SockShopCluster cluster = new SockShopCluster()) {
             String bootstrap = kafka.bootstrapServers();
-            var collectorSettings = Collectors.withIntake(Collectors.withKubernetes(
-                    Collectors.settings(bootstrap, prefix), cluster.url()));
-            try (ServiceProcess collector = Collectors.start("collector-broker-restart", collectorSettings);
-                 ServiceProcess correlator = Correlators.start("correlator-broker-restart",
-                         Correlators.settings(bootstrap, prefix, "correlator-" + prefix.replace(".", ""),
+            var collectorSettings = CollectorProcesses.withIntake(CollectorProcesses.withKubernetes(
+                    CollectorProcesses.settings(bootstrap, prefix), cluster.url()));
+            try (ServiceProcess collector = CollectorProcesses.start("collector-broker-restart", collectorSettings);
+                 ServiceProcess correlator = CorrelatorProcesses.start("correlator-broker-restart",
+                         CorrelatorProcesses.settings(bootstrap, prefix, "correlator-" + prefix.replace(".", ""),
                                  Files.createTempDirectory("correlator-state")));
                  KafkaProducer<byte[], byte[]> producer = KafkaIO.producer(bootstrap)) {
                 collector.awaitReady(Duration.ofMinutes(2));
@@ -137,7 +137,7 @@ class BrokerRestartTest {
     private static void push(ServiceProcess collector, List<String> sent, String phase, int count) {
         List<String> messages = IntStream.range(0, count).mapToObj(i -> "Order 6900953ac1f43200" + phase.length()
                 + String.format("%05d", sent.size() + i) + " status updated to PAID (" + phase + ")").toList();
-        var response = Collectors.postLogs(collector, Collectors.agentLogs(messages));
+        var response = CollectorProcesses.postLogs(collector, CollectorProcesses.agentLogs(messages));
         assertThat(response.statusCode()).as("intake answer %s: %s", phase, response.body()).isEqualTo(202);
         sent.addAll(messages);
     }

@@ -7,7 +7,7 @@ import io.sockshop.correlator.model.datadog.DatadogLog;
 import io.sockshop.correlator.model.k8s.K8sObject;
 import io.sockshop.correlator.model.k8s.WatchAction;
 import io.sockshop.correlator.model.kafka.Topics;
-import io.sockshop.correlator.reliability.support.Collectors;
+import io.sockshop.correlator.reliability.support.CollectorProcesses;
 import io.sockshop.correlator.reliability.support.FakeDatadogLogs;
 import io.sockshop.correlator.reliability.support.KafkaIO;
 import io.sockshop.correlator.reliability.support.Pods;
@@ -45,7 +45,7 @@ class CollectorRestartTest {
         String topic = Topics.DATADOG_LOGS.withPrefix(prefix).name();
         try (FakeDatadogLogs datadog = new FakeDatadogLogs()) {
             datadog.add(40, Instant.now().minus(Duration.ofMinutes(10)), "a");
-            Map<String, String> settings = Collectors.withDatadog(Collectors.settings(bootstrap, prefix), datadog.baseUrl());
+            Map<String, String> settings = CollectorProcesses.withDatadog(CollectorProcesses.settings(bootstrap, prefix), datadog.baseUrl());
             settings.put("collector.datadog.metrics.enabled", "false");
             settings.put("collector.datadog.logs.page-limit", "5");
             settings.put("collector.datadog.logs.interval", "1s");
@@ -53,7 +53,7 @@ class CollectorRestartTest {
             settings.put("collector.datadog.timeout", "10s");
             datadog.holdRequest(4);
 
-            try (ServiceProcess first = Collectors.start("collector-dd-a", settings)) {
+            try (ServiceProcess first = CollectorProcesses.start("collector-dd-a", settings)) {
                 await("the fourth page requested").atMost(Duration.ofMinutes(2)).until(datadog::holding);
                 await("three pages committed").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
                         .until(() -> KafkaIO.readAll(bootstrap, topic, true).size() == 15);
@@ -63,7 +63,7 @@ class CollectorRestartTest {
             int before = datadog.requests().size();
             datadog.add(10, Instant.now(), "b");
 
-            try (ServiceProcess second = Collectors.start("collector-dd-b", settings)) {
+            try (ServiceProcess second = CollectorProcesses.start("collector-dd-b", settings)) {
                 await("every log published").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
                         .until(() -> KafkaIO.readAll(bootstrap, topic, true).size() >= 50);
                 int seen = datadog.requests().size();
@@ -91,8 +91,8 @@ class CollectorRestartTest {
             for (int i = 1; i <= 6; i++) {
                 pods.resource(Pods.pod("catalogue-" + i)).create();
             }
-            Map<String, String> settings = Collectors.withKubernetes(Collectors.settings(bootstrap, prefix), api.url());
-            try (ServiceProcess first = Collectors.start("collector-k8s-a", settings)) {
+            Map<String, String> settings = CollectorProcesses.withKubernetes(CollectorProcesses.settings(bootstrap, prefix), api.url());
+            try (ServiceProcess first = CollectorProcesses.start("collector-k8s-a", settings)) {
                 first.awaitReady(Duration.ofMinutes(2));
                 await("the first list published").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
                         .until(() -> KafkaIO.readAll(bootstrap, topic, true).size() == 6);
@@ -118,7 +118,7 @@ class CollectorRestartTest {
             }
             assertThat(KafkaIO.readAll(bootstrap, topic, true)).as("nothing of the relist was committed").hasSize(6);
 
-            try (ServiceProcess second = Collectors.start("collector-k8s-b", settings)) {
+            try (ServiceProcess second = CollectorProcesses.start("collector-k8s-b", settings)) {
                 second.awaitReady(Duration.ofMinutes(2));
                 await("the changes published").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
                         .until(() -> KafkaIO.readAll(bootstrap, topic, true).size() >= 10);

@@ -10,7 +10,7 @@ import io.sockshop.correlator.model.finding.Finding;
 import io.sockshop.correlator.model.finding.IncidentState;
 import io.sockshop.correlator.model.finding.IncidentStatus;
 import io.sockshop.correlator.model.kafka.Topics;
-import io.sockshop.correlator.reliability.support.Correlators;
+import io.sockshop.correlator.reliability.support.CorrelatorProcesses;
 import io.sockshop.correlator.reliability.support.GuideEpisode;
 import io.sockshop.correlator.reliability.support.KafkaIO;
 import io.sockshop.correlator.reliability.support.ServiceProcess;
@@ -73,14 +73,14 @@ class CorrelatorHardKillTest {
         String findingsTopic = Topics.FINDINGS.withPrefix(prefix).name();
         String bootstrap = broker.bootstrapServers();
 
-        Map<String, String> first = Correlators.settings(bootstrap, prefix, applicationId, stateA);
+        Map<String, String> first = CorrelatorProcesses.settings(bootstrap, prefix, applicationId, stateA);
         // A long commit interval keeps findings in an open transaction for a while: the kill must lose some.
         first.put("kafka-streams.commit.interval.ms", "10000");
         first.put("kafka-streams.transaction.timeout.ms", "30000");
         int cursor;
         Kill kill;
         try (KafkaProducer<byte[], byte[]> producer = KafkaIO.producer(bootstrap);
-             ServiceProcess a = Correlators.start("correlator-a", first)) {
+             ServiceProcess a = CorrelatorProcesses.start("correlator-a", first)) {
             // Ten minutes of steady traffic for every application, committed before the incidents start.
             cursor = sendUntil(producer, prefix, run.events(), 0, 600);
             await("the steady state committed").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
@@ -100,7 +100,7 @@ class CorrelatorHardKillTest {
             sendUntil(producer, prefix, run.events(), cursor, Double.MAX_VALUE);
         }
 
-        try (ServiceProcess b = Correlators.start("correlator-b", Correlators.settings(bootstrap, prefix, applicationId, stateB))) {
+        try (ServiceProcess b = CorrelatorProcesses.start("correlator-b", CorrelatorProcesses.settings(bootstrap, prefix, applicationId, stateB))) {
             await("every incident resolved").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() ->
                     resolved(KafkaIO.readEvents(bootstrap, findingsTopic, EventType.FINDING, true)).containsAll(run.reference().keySet()));
             await("every record processed").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))

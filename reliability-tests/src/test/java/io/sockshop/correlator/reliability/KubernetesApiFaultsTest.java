@@ -7,7 +7,7 @@ import io.sockshop.correlator.model.EventType;
 import io.sockshop.correlator.model.k8s.K8sObject;
 import io.sockshop.correlator.model.k8s.WatchAction;
 import io.sockshop.correlator.model.kafka.Topics;
-import io.sockshop.correlator.reliability.support.Collectors;
+import io.sockshop.correlator.reliability.support.CollectorProcesses;
 import io.sockshop.correlator.reliability.support.KafkaIO;
 import io.sockshop.correlator.reliability.support.Pods;
 import io.sockshop.correlator.reliability.support.ServiceProcess;
@@ -57,8 +57,8 @@ class KubernetesApiFaultsTest {
             expected.add("catalogue ADDED");
             expected.add("carts ADDED");
 
-            try (ServiceProcess collector = Collectors.start("collector-storm",
-                    Collectors.withKubernetes(Collectors.settings(bootstrap, prefix), api.url()))) {
+            try (ServiceProcess collector = CollectorProcesses.start("collector-storm",
+                    CollectorProcesses.withKubernetes(CollectorProcesses.settings(bootstrap, prefix), api.url()))) {
                 collector.awaitReady(Duration.ofMinutes(2));
                 awaitRecords(bootstrap, topic, expected);
 

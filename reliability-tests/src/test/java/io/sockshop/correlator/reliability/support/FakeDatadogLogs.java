@@ -81,7 +81,7 @@ public final class FakeDatadogLogs implements AutoCloseable {
     public record Log(String id, Instant timestamp, String service, String message) {
     }
 
-    /** A request the fake received, with what it answered. */
+    /** A request the fake received (when it arrived), with what it answered. */
     public record Seen(Instant at, JsonNode body, int status) {
     }
 
@@ -149,17 +149,19 @@ public final class FakeDatadogLogs implements AutoCloseable {
         hold.countDown();
     }
 
+    /** In the order they arrived. */
     public List<Seen> requests() {
-        return List.copyOf(seen);
+        return seen.stream().sorted(Comparator.comparing(Seen::at)).toList();
     }
 
     private void search(HttpExchange exchange) throws IOException {
+        Instant arrived = Instant.now();
         try (exchange) {
             JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
             Fault fault = received.incrementAndGet() == holdAt ? new Hold() : faults.poll();
             if (fault instanceof Hold) {
                 holding = true;
-                seen.add(new Seen(Instant.now(), body, -1));
+                seen.add(new Seen(arrived, body, -1));
                 try {
                     hold.await(5, TimeUnit.MINUTES);
                 } catch (InterruptedException e) {
@@ -177,7 +179,7 @@ public final class FakeDatadogLogs implements AutoCloseable {
                 }
             }
             if (fault instanceof Status s && s != TRUNCATED) {
-                seen.add(new Seen(Instant.now(), body, s.status()));
+                seen.add(new Seen(arrived, body, s.status()));
                 answer(exchange, s.status(), s.contentType(), s.body(), s.headers());
                 return;
             }
@@ -185,7 +187,7 @@ public final class FakeDatadogLogs implements AutoCloseable {
             if (fault == TRUNCATED) {
                 page = page.substring(0, page.length() / 2);
             }
-            seen.add(new Seen(Instant.now(), body, 200));
+            seen.add(new Seen(arrived, body, 200));
             answer(exchange, 200, "application/json", page, Map.of());
         } catch (IOException e) {
             // the client went away (killed, or timed out): nothing to answer

@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Map;
 
 /** The packaged collector as a process, on topics of its own (a prefix) and its own transactional id. */
-public final class Collectors {
+public final class CollectorProcesses {
 
     public static final String INTAKE_TOKEN = "reliability-intake-token";
     public static final String DD_API_KEY = "0123456789abcdef0123456789abcdef";
     public static final String DD_APP_KEY = "fedcba9876543210fedcba9876543210fedcba98";
 
-    private Collectors() {
+    private CollectorProcesses() {
     }
 
     /** Kafka only: no Kubernetes, no Datadog, no intake; add what the test needs. */

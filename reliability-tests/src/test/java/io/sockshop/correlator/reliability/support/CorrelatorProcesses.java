@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The packaged correlator as a process, on topics of its own (a prefix) and a state directory given by the test. */
-public final class Correlators {
+public final class CorrelatorProcesses {
 
-    private Correlators() {
+    private CorrelatorProcesses() {
     }
 
     /**
