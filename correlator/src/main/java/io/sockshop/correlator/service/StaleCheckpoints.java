@@ -18,13 +18,21 @@ import java.util.stream.Stream;
  * Removes the task checkpoint files of this application's state directory before Kafka Streams opens
  * it, when it runs exactly-once.
  *
- * <p>Why: Kafka Streams 4.1 writes a task's checkpoint when the task finishes restoring and leaves it
- * there while the task runs (KAFKA-20685, fixed in Kafka 4.2). After a crash the next start trusts that
- * checkpoint and keeps the local RocksDB stores, which can hold writes of the transaction the crash
- * aborted: the restarted correlator then "remembers" an incident whose OPEN finding was never
- * committed, and the committed findings start at revision 2. Without a checkpoint, Kafka Streams wipes
- * the stores of an exactly-once task and restores them from the changelogs, which hold committed state
- * only. The cost is a full restore of the (compacted, per-application) changelogs at every start.
+ * <p>Why: under exactly-once, Kafka Streams 4.1 (the version the Quarkus BOM pins) has its state updater
+ * write a task's checkpoint when the task finishes restoring, and nothing removes it while the task
+ * runs: KAFKA-20685, fixed on Kafka's 4.2 branch by apache/kafka pull request 22548 ("Delete checkpoint
+ * file when EOS task completes restoration"); 4.3 is not affected because its stores keep their own
+ * offsets. After a crash the next start trusts that checkpoint and keeps the local RocksDB files instead
+ * of wiping them. RocksDB runs without a write-ahead log and is not flushed at an exactly-once commit,
+ * so a memtable flushed by RocksDB itself can carry writes of the transaction the crash aborted; the
+ * changelog replay from the checkpoint overwrites the keys committed since, but not a key that only the
+ * aborted transaction wrote (an incident first opened there: the restarted correlator would "remember"
+ * it and never emit its OPEN finding). Without a checkpoint, Kafka Streams wipes the stores of an
+ * exactly-once task and restores them from the changelogs, which hold committed state only. The
+ * reliability suite's CorrelatorHardKillTest sees the checkpoints a SIGKILL leaves; its data is too small
+ * for RocksDB to flush a memtable before the kill, so it does not lose a finding without this class (run
+ * on 2026-11-29 with this class disabled: both variants passed). The cost is a full restore of the
+ * (compacted, per-application) changelogs at every start, clean or not; with Kafka 4.2 this class can go.
  */
 @Singleton
 @Unremovable

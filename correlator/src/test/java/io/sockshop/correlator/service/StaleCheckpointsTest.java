@@ -10,10 +10,10 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The checkpoints Kafka Streams 4.1 leaves while tasks run (KAFKA-20685) are removed before an
- * exactly-once correlator starts, so its stores are rebuilt from the changelogs instead of trusting
- * local RocksDB data a crash may have left uncommitted. The reliability suite's hard-kill test shows
- * the end-to-end effect.
+ * The checkpoints Kafka Streams 4.1 leaves while tasks run (KAFKA-20685, apache/kafka#22548) are removed
+ * before an exactly-once correlator starts, so its stores are rebuilt from the changelogs instead of
+ * trusting local RocksDB data a crash may have left uncommitted. The reliability suite's hard-kill test
+ * checks that a SIGKILL leaves such checkpoints and that the restarted correlator removes them.
  */
 class StaleCheckpointsTest {
 
