@@ -101,6 +101,11 @@ class CorrelatorHardKillTest {
         }
 
         try (ServiceProcess b = CorrelatorProcesses.start("correlator-b", CorrelatorProcesses.settings(bootstrap, prefix, applicationId, stateB))) {
+            if (!freshStateDirectory) {
+                // The checkpoints the kill left would let Kafka Streams keep the killed instance's RocksDB files,
+                // uncommitted writes included; the correlator removes them so the stores come from the changelogs.
+                assertThat(b.output()).as("the left checkpoints removed at start").contains("task checkpoint(s) under");
+            }
             await("every incident resolved").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() ->
                     resolved(KafkaIO.readEvents(bootstrap, findingsTopic, EventType.FINDING, true)).containsAll(run.reference().keySet()));
             await("every record processed").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
@@ -111,6 +116,10 @@ class CorrelatorHardKillTest {
                 .map(CloudEvent::data).toList();
         List<String> allWritten = KafkaIO.readEvents(bootstrap, findingsTopic, EventType.FINDING, false).stream()
                 .map(CloudEvent::id).toList();
+        System.out.printf("[hard-kill%s] %d raw records for 6 applications; killed after %d of them with %d findings committed "
+                        + "and %d written; at the end %d findings committed, %d written (aborted copies included), %d incidents%n",
+                freshStateDirectory ? ", fresh state directory" : "", run.events().size(), cursor, kill.committed(),
+                kill.written(), committed.size(), allWritten.size(), run.reference().size());
 
         assertThat(allWritten.size()).as("the killed instance had written findings that were never committed")
                 .isGreaterThan(committed.size());

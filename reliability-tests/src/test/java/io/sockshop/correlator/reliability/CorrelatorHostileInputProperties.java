@@ -20,6 +20,7 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.From;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
@@ -87,7 +88,7 @@ class CorrelatorHostileInputProperties {
 
     @Property(tries = 120)
     void everyRecordIsProcessedOrDeadLetteredWithItsReasonAndTheCountsAddUp(
-            @ForAll("records") @Size(min = 1, max = 25) List<RawRecord> batch) {
+            @ForAll @Size(min = 1, max = 25) List<@From("records") RawRecord> batch) {
         EngineMetrics metrics = new EngineMetrics();
         try (TopologyTestDriver driver = driver(metrics)) {
             Map<Input, TestInputTopic<byte[], byte[]>> inputs = new HashMap<>();
@@ -145,7 +146,7 @@ class CorrelatorHostileInputProperties {
     }
 
     @Property(tries = 8)
-    void refusedRecordsMixedIntoAnIncidentChangeNoFinding(@ForAll("records") @Size(min = 50, max = 200) List<RawRecord> noise) {
+    void refusedRecordsMixedIntoAnIncidentChangeNoFinding(@ForAll @Size(min = 50, max = 200) List<@From("records") RawRecord> noise) {
         List<RawRecord> refusedOnly = noise.stream().filter(CorrelatorHostileInputProperties::refused).toList();
         try (Harness h = new Harness(CorrelatorConfig.defaults())) {
             int every = Math.max(1, INCIDENT.size() / (refusedOnly.size() + 1));

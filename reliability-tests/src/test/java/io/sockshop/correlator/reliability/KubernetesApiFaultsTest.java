@@ -38,11 +38,12 @@ class KubernetesApiFaultsTest {
     private static final int GONE_PER_ROUND = 3;
 
     @Test
-    void informersRecoverFrom410StormsAndDroppedWatchesAndReportMissedDeletesOnce(KafkaBroker broker) {
+    void informersRecoverFrom410StormsAndDroppedWatchesAndReportMissedDeletesOnce(KafkaBroker broker) throws Exception {
         String prefix = KafkaBroker.uniqueName("storm") + ".";
         String bootstrap = broker.bootstrapServers();
         String topic = Topics.K8S.withPrefix(prefix).name();
-        try (StormyKubernetesApi api = new StormyKubernetesApi()) {
+        StormyKubernetesApi api = new StormyKubernetesApi();
+        try (api) {
             var pods = api.client().pods().inNamespace(NS);
             var deployments = api.client().apps().deployments().inNamespace(NS);
             for (int i = 1; i <= 8; i++) {
@@ -89,7 +90,13 @@ class KubernetesApiFaultsTest {
                     api.gone("/deployments", GONE_PER_ROUND);
                     api.unblock("/pods");
                     api.unblock("/deployments");
-                    awaitRecords(bootstrap, topic, expected);
+                    try {
+                        awaitRecords(bootstrap, topic, expected);
+                    } catch (org.awaitility.core.ConditionTimeoutException e) {
+                        throw new AssertionError("round " + round + ": the collector's metrics then: " + collector.metrics()
+                                .samples().entrySet().stream().filter(m -> m.getKey().startsWith("collector_"))
+                                .map(Object::toString).toList(), e);
+                    }
                     collector.awaitReady(Duration.ofMinutes(1));
                 }
                 assertThat(api.goneAnswered()).as("410s answered").isEqualTo(ROUNDS * GONE_PER_ROUND * 2);
@@ -120,6 +127,11 @@ class KubernetesApiFaultsTest {
                     .containsExactlyInAnyOrderElementsOf(expected);
             assertThat(records).filteredOn(e -> e.data().action() == WatchAction.RELIST_DELETED)
                     .hasSize(ROUNDS).allSatisfy(e -> assertThat(e.data().finalStateUnknown()).isTrue());
+        } finally {
+            // What the API server was asked and answered, next to the collector's log, for a failure's post-mortem.
+            java.nio.file.Path log = java.nio.file.Path.of("target", "reliability-logs", "kubernetes-api-storm-requests.log");
+            java.nio.file.Files.createDirectories(log.getParent());
+            java.nio.file.Files.write(log, api.requests());
         }
     }
 

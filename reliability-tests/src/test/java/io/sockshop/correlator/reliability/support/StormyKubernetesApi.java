@@ -92,6 +92,11 @@ public final class StormyKubernetesApi implements AutoCloseable {
         return dispatcher.lists.getOrDefault(resource, new AtomicInteger()).get();
     }
 
+    /** Every request, as {@code <answer> <method> <path>}, for the test's record. */
+    public List<String> requests() {
+        return List.copyOf(dispatcher.requests);
+    }
+
     /** Lists of {@code resource} that were held by {@link #slowNextList}. */
     public int slowListsAnswered() {
         return dispatcher.slowAnswered.get();
@@ -110,6 +115,7 @@ public final class StormyKubernetesApi implements AutoCloseable {
 
     private static final class Dispatcher extends KubernetesCrudDispatcher {
         final List<WebSocket> watches = new CopyOnWriteArrayList<>();
+        final List<String> requests = new CopyOnWriteArrayList<>();
         final Map<String, Boolean> blocked = new ConcurrentHashMap<>();
         final Map<String, AtomicInteger> gone = new ConcurrentHashMap<>();
         final Map<String, Duration> slowList = new ConcurrentHashMap<>();
@@ -123,11 +129,13 @@ public final class StormyKubernetesApi implements AutoCloseable {
             boolean watch = path.contains("watch=true");
             String resource = resourceOf(path);
             if (watch && blocked.containsKey(resource)) {
+                requests.add(java.time.Instant.now() + " 503 " + request.getMethod() + " " + path);
                 return new MockResponse().setResponseCode(503).setBody("{\"kind\":\"Status\",\"code\":503}");
             }
             AtomicInteger goneLeft = gone.get(resource);
             if (watch && goneLeft != null && goneLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 goneAnswered.incrementAndGet();
+                requests.add(java.time.Instant.now() + " 410 " + request.getMethod() + " " + path);
                 // As an API server does: the watch opens, then an ERROR event carries the 410 Status.
                 return new MockResponse().withWebSocketUpgrade(new WebSocketListener() {
                     @Override
@@ -137,6 +145,7 @@ public final class StormyKubernetesApi implements AutoCloseable {
                 });
             }
             MockResponse response = super.dispatch(request);
+            requests.add(java.time.Instant.now() + " " + response.code() + " " + request.getMethod() + " " + path);
             if (!watch && "GET".equals(request.getMethod())) {
                 lists.computeIfAbsent(resource, r -> new AtomicInteger()).incrementAndGet();
                 Duration delay = slowList.remove(resource);
