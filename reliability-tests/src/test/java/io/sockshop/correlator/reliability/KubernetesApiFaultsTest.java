@@ -79,7 +79,8 @@ class KubernetesApiFaultsTest {
                     pods.withName(changed).edit(p -> new PodBuilder(p).editMetadata().addToLabels("round", "r" + p.getMetadata()
                             .getResourceVersion()).endMetadata().build());
                     pods.resource(Pods.pod(added)).create();
-                    int replicas = round;
+                    // The recorded Deployment has 1 replica: round + 1 is a change in every round.
+                    int replicas = round + 1;
                     deployments.withName("carts").edit(d -> new DeploymentBuilder(d).editSpec().withReplicas(replicas)
                             .endSpec().build());
                     expected.add(gone + " RELIST_DELETED");
