@@ -116,7 +116,7 @@ class CollectorIntakeHostileInputProperties {
         return new Hostile.Sample(sample.kind(), text.getBytes(StandardCharsets.UTF_8));
     }
 
-    @Property(tries = 300)
+    @Property(tries = 200)
     void theIntakeAnswers202Or4xxAndPublishesExactlyWhatItAccepted(@ForAll("posts") Post post) throws Exception {
         byte[] body = post.body().bytes();
         if (post.encoding().equals("gzip")) {

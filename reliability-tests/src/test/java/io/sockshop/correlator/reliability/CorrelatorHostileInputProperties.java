@@ -86,7 +86,7 @@ class CorrelatorHostileInputProperties {
                 Hostile.keys(APP), Hostile.values(Hostile.example(input.example))).as((k, v) -> new RawRecord(input, k, v)));
     }
 
-    @Property(tries = 120)
+    @Property(tries = 80)
     void everyRecordIsProcessedOrDeadLetteredWithItsReasonAndTheCountsAddUp(
             @ForAll @Size(min = 1, max = 25) List<@From("records") RawRecord> batch) {
         EngineMetrics metrics = new EngineMetrics();
@@ -157,7 +157,7 @@ class CorrelatorHostileInputProperties {
         }
     }
 
-    @Property(tries = 8)
+    @Property(tries = 5)
     void refusedRecordsMixedIntoAnIncidentChangeNoFinding(@ForAll @Size(min = 50, max = 200) List<@From("records") RawRecord> noise) {
         List<RawRecord> refusedOnly = noise.stream().filter(CorrelatorHostileInputProperties::refused).toList();
         try (Harness h = new Harness(CorrelatorConfig.defaults())) {
