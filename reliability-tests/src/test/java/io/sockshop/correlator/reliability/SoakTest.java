@@ -85,15 +85,22 @@ class SoakTest {
             String cluster = "soak-" + run + "-" + feed + "-e" + index;
             Names names = GuideEpisode.sockShop("s" + run + "a" + feed + "e" + index, cluster);
             current = new Episode(index, kind, cluster + "/sock-shop", t0);
-            events = kind.scenario(names, t0).events();
+            events = new ArrayList<>(kind.scenario(names, t0).events());
+            events.sort(java.util.Comparator.comparing(CloudEvent::time));
             position = 0;
         }
 
-        CloudEvent<?> take() {
+        /** The event time of the next record. */
+        Instant nextTime() {
             if (position == events.size()) {
                 done.add(current);
                 next(current.index() + 1);
             }
+            return events.get(position).time();
+        }
+
+        CloudEvent<?> take() {
+            nextTime();
             return events.get(position++);
         }
     }
@@ -102,12 +109,13 @@ class SoakTest {
     }
 
     /**
-     * Offers {@code rate} signals a second in ticks of 10 ms, round robin over the feeds, and
+     * Offers {@code rate} signals a second in ticks of 10 ms, the feeds merged in event time, and
      * one malformed record (a CloudEvent without type, source or data) after every thousandth signal.
      * Ticks run on a scheduler at a fixed rate; a late tick catches up, so the average holds.
      */
     static final class Sender {
         private final List<Feed> feeds;
+        private final java.util.PriorityQueue<Feed> byTime;
         private final String prefix;
         private final long perTick;
         private final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -117,10 +125,11 @@ class SoakTest {
         private volatile boolean finished;
         private long sent;
         private long malformed;
-        private int turn;
 
         Sender(List<Feed> feeds, String prefix, int rate) {
             this.feeds = feeds;
+            this.byTime = new java.util.PriorityQueue<>(java.util.Comparator.comparing(Feed::nextTime));
+            this.byTime.addAll(feeds);
             this.prefix = prefix;
             this.perTick = Math.max(1, rate / 100);
         }
@@ -142,8 +151,11 @@ class SoakTest {
                     return;
                 }
                 for (long i = 0; i < perTick; i++) {
-                    Feed feed = feeds.get(turn++ % feeds.size());
+                    // Feeds merged in event time, as a real cluster's signals arrive: Kafka Streams keeps one stream
+                    // time per partition, so a feed running hours ahead would make the others' records late.
+                    Feed feed = byTime.poll();
                     CloudEvent<?> event = feed.take();
+                    byTime.add(feed);
                     producer.send(KafkaIO.raw(prefix, event));
                     if (++sent % 1000 == 0) {
                         producer.send(new ProducerRecord<>(KafkaIO.rawTopic(prefix, event), null, event.time().toEpochMilli(),
