@@ -94,8 +94,13 @@ class ApiAbuseTest {
                         .until(() -> api.metrics(ApiProcesses.auth()).sum("correlator_api_sse_dropped_total") >= MAX_CLIENTS - 1);
                 var metrics = api.metrics(ApiProcesses.auth());
                 assertThat(metrics.sum("correlator_api_sse_clients")).as("only the reading client is left").isLessThanOrEqualTo(1.0);
-                await("the reading client got every finding").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
-                        .until(() -> reader.findings() >= FINDINGS);
+                try {
+                    await("the reading client got every finding").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+                            .until(() -> reader.findings() >= FINDINGS);
+                } catch (org.awaitility.core.ConditionTimeoutException e) {
+                    throw new AssertionError("the reading client got " + reader.findings() + " of " + FINDINGS + " findings over "
+                            + reader.connections() + " connection(s), dropped " + reader.drops() + " time(s)", e);
+                }
                 long heapAfter = api.heapAfterGc();
                 System.out.printf("[api-abuse] heap after GC: at rest %d MiB, %d silent clients and %d findings %d MiB, "
                                 + "after the drops %d MiB; resident %d MiB; dropped %s; the reading client got %d findings over %d "
@@ -177,25 +182,41 @@ class ApiAbuseTest {
         private volatile int connections;
         private volatile int drops;
 
-        SseReader(int port) {
+        /** Connects before it returns, so the reading client holds a stream slot before the silent ones come. */
+        SseReader(int port) throws IOException {
             this.port = port;
-            thread = new Thread(this::run, "sse-reader");
+            Socket first = connect();
+            thread = new Thread(() -> run(first), "sse-reader");
             thread.setDaemon(true);
             thread.start();
         }
 
-        private void run() {
-            while (!closed && connections < MAX_CONNECTIONS) {
-                connections++;
-                try (Socket s = new Socket("localhost", port)) {
-                    socket = s;
-                    s.getOutputStream().write(("GET /api/v1/findings/stream HTTP/1.1\r\nHost: localhost\r\n"
-                            + "Accept: text/event-stream\r\nAuthorization: Bearer " + ApiProcesses.TOKEN + "\r\n"
-                            + (lastId == null ? "" : "Last-Event-ID: " + lastId + "\r\n") + "\r\n")
-                            .getBytes(StandardCharsets.US_ASCII));
-                    read(s);
+        private Socket connect() throws IOException {
+            connections++;
+            Socket s = new Socket("localhost", port);
+            socket = s;
+            s.getOutputStream().write(("GET /api/v1/findings/stream HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Accept: text/event-stream\r\nAuthorization: Bearer " + ApiProcesses.TOKEN + "\r\n"
+                    + (lastId == null ? "" : "Last-Event-ID: " + lastId + "\r\n") + "\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            return s;
+        }
+
+        private void run(Socket first) {
+            Socket s = first;
+            while (!closed) {
+                try (Socket current = s) {
+                    read(current);
                 } catch (IOException e) {
-                    // closed by us or by the API: reconnect unless closed
+                    // closed by us or by the API
+                }
+                if (closed || connections >= MAX_CONNECTIONS) {
+                    return;
+                }
+                try {
+                    s = connect();
+                } catch (IOException e) {
+                    return;
                 }
             }
         }

@@ -154,7 +154,9 @@ class ApiHostileInputProperties {
         int status = response.statusCode();
         assertThat(status).as("%s answered %s: %s", request, status, new String(body, StandardCharsets.UTF_8)).isLessThan(500);
         boolean authorised = ApiProcesses.auth().equals(request.headers())
-                || ("Bearer " + ApiProcesses.TOKEN).equals(request.headers().get("Authorization"));
+                // The scheme is case-insensitive (RFC 9110, 11.1): "bearer <token>" is the same credential.
+                || ("bearer " + ApiProcesses.TOKEN).equalsIgnoreCase(request.headers().get("Authorization"))
+                && request.headers().get("Authorization").endsWith(ApiProcesses.TOKEN);
         boolean health = request.path().startsWith("/q/health");
         if (!authorised && !health && status != 413 && status != 414 && status != 431) {
             assertThat(status).as("%s without a valid token", request).isEqualTo(401);
