@@ -29,9 +29,10 @@ import java.util.stream.Stream;
  * aborted transaction wrote (an incident first opened there: the restarted correlator would "remember"
  * it and never emit its OPEN finding). Without a checkpoint, Kafka Streams wipes the stores of an
  * exactly-once task and restores them from the changelogs, which hold committed state only. The
- * reliability suite's CorrelatorHardKillTest sees the checkpoints a SIGKILL leaves; its data is too small
- * for RocksDB to flush a memtable before the kill, so it does not lose a finding without this class (run
- * on 2026-11-29 with this class disabled: both variants passed). The cost is a full restore of the
+ * reliability suite's CorrelatorHardKillTest sees the checkpoints a SIGKILL leaves, but does not lose a
+ * finding without this class (run on 2026-11-29 with this class disabled: both variants passed), most
+ * likely because its data is too small for RocksDB to flush a memtable between an uncommitted write and
+ * the kill. The cost is a full restore of the
  * (compacted, per-application) changelogs at every start, clean or not; with Kafka 4.2 this class can go.
  */
 @Singleton
