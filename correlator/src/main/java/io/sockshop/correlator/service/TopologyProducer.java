@@ -68,9 +68,10 @@ public class TopologyProducer {
                 s.quietPeriod(), s.updateInterval(), s.evaluationInterval(), s.healthInterval(), s.scoringGrace(), false));
     }
 
+    /** Kafka Streams is built from this topology, so the stale checkpoints are gone before it opens its state. */
     @Produces
     @Singleton
-    Topology topology(CorrelatorConfig config, EngineMetrics metrics) {
+    Topology topology(CorrelatorConfig config, EngineMetrics metrics, StaleCheckpoints removedFirst) {
         return CorrelatorTopology.build(config, metrics);
     }
 

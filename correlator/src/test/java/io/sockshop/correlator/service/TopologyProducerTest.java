@@ -104,7 +104,8 @@ class TopologyProducerTest {
         var config = new TopologyProducer().config(valid());
         assertThat(config.topology().entrypoint()).isEqualTo("front-end");
         assertThat(config.topicPrefix()).isEqualTo("replay.");
-        assertThat(new TopologyProducer().topology(config, new io.sockshop.correlator.engine.EngineMetrics()).describe()
+        assertThat(new TopologyProducer().topology(config, new io.sockshop.correlator.engine.EngineMetrics(),
+                new StaleCheckpoints()).describe()
                 .toString()).contains("replay.sockshop.k8s.v1").contains("replay.sockshop.findings.v1");
     }
 

@@ -109,21 +109,22 @@ public final class SignalProcessor implements Processor<byte[], byte[], Object, 
             Access access = new Access(app.toString(), appState);
             long time;
             boolean known;
+            String type;
             if (topic.equals(names.k8sTopic())) {
                 CloudEvent<io.sockshop.correlator.model.k8s.K8sObject> e = k8sCodec.decode(record.value());
                 time = e.time().toEpochMilli();
                 known = applier.k8s(e, access, changes);
-                metrics.processed("k8s");
+                type = "k8s";
             } else if (topic.equals(names.logsTopic())) {
                 CloudEvent<io.sockshop.correlator.model.datadog.DatadogLog> e = logCodec.decode(record.value());
                 time = e.time().toEpochMilli();
                 known = applier.log(e, access, changes);
-                metrics.processed("log");
+                type = "log";
             } else if (topic.equals(names.metricsTopic())) {
                 CloudEvent<io.sockshop.correlator.model.datadog.MetricPoint> e = metricCodec.decode(record.value());
                 time = e.time().toEpochMilli();
                 known = applier.metric(e, access, changes);
-                metrics.processed("metric");
+                type = "metric";
             } else {
                 throw new IllegalStateException("record from unexpected topic " + topic);
             }
@@ -131,6 +132,8 @@ public final class SignalProcessor implements Processor<byte[], byte[], Object, 
                 metrics.unmatched();
             }
             after(app, appState, time);
+            // Counted once it went all the way: a record that fails in after() is dead-lettered, not processed too.
+            metrics.processed(type);
         } catch (MalformedEventException e) {
             refuse(record, topic, e.reason());
         } catch (RuntimeException e) {

@@ -20,7 +20,9 @@ import java.util.Optional;
  * @param attributes the custom attributes object, as returned
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record DatadogLog(String id, Instant timestamp, String service, String status, String host, String message,
+public record DatadogLog(String id, Instant timestamp, String service, String status, String host,
+                         // Required, and may be empty (a log line without text): written even then, or it cannot be read back.
+                         @JsonInclude(JsonInclude.Include.ALWAYS) String message,
                          List<String> tags, Map<String, Object> attributes) {
 
     public DatadogLog {
