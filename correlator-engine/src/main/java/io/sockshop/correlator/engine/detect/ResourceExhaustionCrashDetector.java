@@ -22,7 +22,8 @@ import java.util.Map;
  * {@code resource-exhaustion-crash} (guide incident 1): containers die at their memory limit under
  * load (OOMKilled, exit 137, then CrashLoopBackOff). Root cause: the limit of the service(s) that died
  * in the application's restart episode ({@link ExhaustionEpisode}); one incident names one of them (the
- * entrypoint when it dies too, else the one with the most OOM kills) and lists the others. Guards: one
+ * entrypoint when it dies too, else the one with the most OOM kills) and lists the others, then the
+ * services the same load only slowed. Guards: one
  * isolated restart never matches ({@code exhaustionMinRestarts}); restarts without an OOM kill or memory
  * at the limit are not exhaustion (that is the entrypoint-bottleneck shape or something else).
  */
@@ -148,7 +149,29 @@ public final class ResourceExhaustionCrashDetector implements Detector {
                 root.service() + " crashes at its memory limit under load" + (root.oom() > 0 ? " (OOMKilled)" : ""),
                 root.service() + " restarted " + root.restarts().size() + " time(s) (" + root.oom()
                         + " OOMKilled) since " + Format.clock(firstSeen) + ", taking down what depends on it.",
-                affected, new ArrayList<>(byService.keySet()), DetectionContext.sorted(evidence), impact, remediation,
+                affected, localization(ctx, byService.keySet()), DetectionContext.sorted(evidence), impact, remediation,
                 firstSeen, detectedAt, lastSeen));
+    }
+
+    /**
+     * The dying services first, then those the same load only slowed (latency past the latency
+     * signature's ratio now, or an open latency incident): they are one episode, and listing them lets
+     * this incident supersede the latency incidents they opened before anything crashed, instead of
+     * leaving those standing as separate faults.
+     */
+    private static List<String> localization(DetectionContext ctx, java.util.Collection<String> dying) {
+        List<String> suspects = new ArrayList<>(dying);
+        List<String> openLatency = ctx.openRootCauses(Signatures.LATENCY_DEGRADATION);
+        for (var def : ctx.topology().services()) {
+            String name = def.name();
+            if (suspects.contains(name)) {
+                continue;
+            }
+            var ratio = ctx.latencyRatio(ctx.state(name));
+            if (openLatency.contains(name) || (ratio.isPresent() && ratio.getAsDouble() >= ctx.settings().latencyRatio())) {
+                suspects.add(name);
+            }
+        }
+        return suspects;
     }
 }

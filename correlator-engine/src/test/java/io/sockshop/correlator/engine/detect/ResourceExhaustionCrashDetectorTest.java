@@ -58,4 +58,25 @@ class ResourceExhaustionCrashDetectorTest {
             assertThat(m.rootCause().reason()).contains("1000Mi");
         });
     }
+
+    @Test
+    void servicesTheSameLoadOnlySlowedFollowTheDyingOnesAmongTheSuspects() {
+        var matches = new World().latency("carts", 50, 2000, 3200).openIncident("latency-degradation", "orders")
+                .restarts("front-end", "OOMKilled", 3300, 3340, 3360)
+                .evaluate(new ResourceExhaustionCrashDetector());
+        assertThat(matches).singleElement().satisfies(m -> {
+            assertThat(m.rootCauseService()).isEqualTo("front-end");
+            assertThat(m.localization()).first().isEqualTo("front-end");
+            assertThat(m.localization()).containsExactlyInAnyOrder("front-end", "carts", "orders");
+            assertThat(m.suspects("carts")).isTrue();
+            assertThat(m.impact().restartsByService()).containsOnlyKeys("front-end");
+        });
+    }
+
+    @Test
+    void aServiceAtItsUsualLatencyIsNoSuspect() {
+        var matches = new World().latency("carts", 50, 60, 3200).restarts("front-end", "OOMKilled", 3300, 3340)
+                .evaluate(new ResourceExhaustionCrashDetector());
+        assertThat(matches).singleElement().satisfies(m -> assertThat(m.localization()).containsExactly("front-end"));
+    }
 }
