@@ -15,6 +15,7 @@ import io.sockshop.correlator.testkit.SharedKafkaBroker;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.From;
 import net.jqwik.api.Property;
@@ -205,6 +206,20 @@ class ApiHostileInputProperties {
                     && !json.path("params").path("name").isTextual();
         } catch (java.io.IOException e) {
             return false;
+        }
+    }
+
+    /** JSON that is no JSON-RPC message: the MCP server answered 500 to a bare {@code null} or {@code []} (seen in CI). */
+    @Example
+    void mcpBodiesThatAreJsonButNoMessageAre400() {
+        for (String body : List.of("null", "42", "\"text\"", "true", "[]", "[1, 2]")) {
+            var response = api.send(HttpRequest.newBuilder(URI.create(api.baseUrl() + "/mcp"))
+                    .header("Authorization", "Bearer " + ApiProcesses.TOKEN).header("Content-Type", "application/json")
+                    .header("Accept", "application/json, text/event-stream").header("Mcp-Session-Id", session)
+                    .timeout(Duration.ofSeconds(20)).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+            assertThat(response.statusCode()).as("%s answered %s: %s", body, response.statusCode(), response.body())
+                    .isEqualTo(400);
+            assertThat(response.body()).contains("-32600");
         }
     }
 

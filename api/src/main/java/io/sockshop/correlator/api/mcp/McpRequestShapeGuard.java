@@ -13,7 +13,7 @@ import jakarta.enterprise.event.Observes;
 
 /**
  * A POST to the MCP endpoint whose body is valid JSON but no JSON-RPC message (an object or a batch
- * array) — {@code null}, a number, a string — made the MCP server answer 500 (found by
+ * array of objects) — {@code null}, a number, a string, {@code []} — made the MCP server answer 500 (found by
  * ApiHostileInputProperties). It gets a 400 with a JSON-RPC "Invalid Request" error here instead;
  * everything else goes on to the MCP server untouched (a second body handler is a no-op in Vert.x).
  */
@@ -42,7 +42,10 @@ public class McpRequestShapeGuard {
     private static boolean isMessage(Buffer body) {
         try {
             Object value = Json.decodeValue(body);
-            return value instanceof JsonObject || value instanceof JsonArray;
+            if (value instanceof JsonArray batch) {
+                return !batch.isEmpty() && batch.stream().allMatch(JsonObject.class::isInstance);
+            }
+            return value instanceof JsonObject;
         } catch (DecodeException e) {
             return true; // not JSON at all: the MCP server answers that itself (a parse error, not a 500)
         }
