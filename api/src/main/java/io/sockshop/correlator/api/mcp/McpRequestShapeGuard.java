@@ -1,5 +1,6 @@
 package io.sockshop.correlator.api.mcp;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
@@ -10,6 +11,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * A POST to the MCP endpoint whose body is valid JSON but no JSON-RPC message (an object or a batch
@@ -22,8 +24,12 @@ public class McpRequestShapeGuard {
 
     static final String PATH = "/mcp";
 
+    /** The same limit as every other body, so this route refuses nothing the MCP server would accept. */
+    @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
+    MemorySize maxBody;
+
     void install(@Observes Router router) {
-        router.post(PATH).order(-10).handler(BodyHandler.create(false).setBodyLimit(64 * 1024))
+        router.post(PATH).order(-10).handler(BodyHandler.create(false).setBodyLimit(maxBody.asLongValue()))
                 .handler(McpRequestShapeGuard::check);
     }
 
