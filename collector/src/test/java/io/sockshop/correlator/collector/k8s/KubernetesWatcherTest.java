@@ -156,6 +156,10 @@ class KubernetesWatcherTest {
         awaitRecord(o -> o.name().equals("catalogue-f4cd6c6f4-other") && o.action() == WatchAction.ADDED);
         CloudEvent<K8sObject> seen = awaitRecord(o -> o.name().equals("catalogue-f4cd6c6f4-gfqmd"));
 
+        // The monitor samples once a second: let it see the watch up before taking it down, or the
+        // loss and the return may both fall before its first sample and no reconnect is counted.
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                registry.get("collector.informer.watching").tag("kind", "Pod").gauge().value() == 1);
         // The pod goes while the watch is down; the watch comes back with 410 Gone.
         api.whileWatchIsDown("/pods", () -> {
             await().atMost(Duration.ofSeconds(30)).until(() ->
