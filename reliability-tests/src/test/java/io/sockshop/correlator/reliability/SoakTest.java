@@ -119,6 +119,19 @@ class SoakTest {
         private final String prefix;
         private final long perTick;
         private final AtomicReference<Throwable> failure = new AtomicReference<>();
+        // Sends are asynchronous: what the broker acknowledged and what it refused come back here, so a
+        // record the harness failed to deliver is never mistaken for one the correlator lost.
+        private final java.util.concurrent.atomic.AtomicLong acknowledged = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.concurrent.atomic.AtomicLong undelivered = new java.util.concurrent.atomic.AtomicLong();
+        private final AtomicReference<Exception> firstUndelivered = new AtomicReference<>();
+        private final org.apache.kafka.clients.producer.Callback delivery = (metadata, exception) -> {
+            if (exception == null) {
+                acknowledged.incrementAndGet();
+            } else {
+                undelivered.incrementAndGet();
+                firstUndelivered.compareAndSet(null, exception);
+            }
+        };
         private volatile long deadline;
         private volatile long startedAt;
         private volatile long finishedAt;
@@ -156,12 +169,12 @@ class SoakTest {
                     Feed feed = byTime.poll();
                     CloudEvent<?> event = feed.take();
                     byTime.add(feed);
-                    producer.send(KafkaIO.raw(prefix, event));
+                    producer.send(KafkaIO.raw(prefix, event), delivery);
                     if (++sent % 1000 == 0) {
                         producer.send(new ProducerRecord<>(KafkaIO.rawTopic(prefix, event), null, event.time().toEpochMilli(),
                                 event.partitionkey().getBytes(StandardCharsets.UTF_8),
                                 ("{\"specversion\":\"1.0\",\"id\":\"soak-" + sent + "\",\"time\":1762372800}")
-                                        .getBytes(StandardCharsets.UTF_8)));
+                                        .getBytes(StandardCharsets.UTF_8)), delivery);
                         malformed++;
                     }
                 }
@@ -181,6 +194,15 @@ class SoakTest {
 
         synchronized long malformed() {
             return malformed;
+        }
+
+        long acknowledged() {
+            return acknowledged.get();
+        }
+
+        void assertAllDelivered() {
+            assertThat(undelivered.get()).as("records the soak's producer could not deliver (first error: %s)",
+                    firstUndelivered.get()).isZero();
         }
 
         Duration elapsed() {
@@ -246,20 +268,27 @@ class SoakTest {
             producer.flush();
             elapsed = sender.elapsed();
             long total = sent + malformed;
+            sender.assertAllDelivered();
+            assertThat(sender.acknowledged()).as("records acknowledged by the broker").isEqualTo(total);
             await("the correlator caught up").atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> KafkaIO.lag(bootstrap, applicationId, raw) == 0);
             Duration catchUp = Duration.between(started.plus(elapsed), Instant.now());
             heap.add(correlator.heapAfterGc());
             resident.add(correlator.residentBytes());
+            // Every record sent is still in the raw topics: none was deleted (by retention) before it was read.
+            KafkaIO.Extent extent = KafkaIO.extent(bootstrap, raw);
             var metrics = correlator.metrics();
             double processed = metrics.sum("correlator_records_processed_total");
             double dead = metrics.sum("correlator_dead_letters_total");
             System.out.printf("[soak] %s at %d/s target: sent %d signals + %d malformed in %s (%.0f/s), caught up %s later; "
-                            + "max lag %d; processed %.0f, dead-lettered %.0f; heap after GC (MiB) %s; resident (MiB) %s%n",
-                    duration, rate, sent, malformed, elapsed, sent / (elapsed.toMillis() / 1000.0), catchUp, maxLag.get(), processed, dead,
+                            + "max lag %d; raw topics hold offsets %d to %d; processed %.0f, dead-lettered %.0f; heap after GC (MiB) %s; "
+                            + "resident (MiB) %s%n",
+                    duration, rate, sent, malformed, elapsed, sent / (elapsed.toMillis() / 1000.0), catchUp, maxLag.get(),
+                    extent.start(), extent.end(), processed, dead,
                     heap.stream().map(h -> h >> 20).toList(), resident.stream().map(r -> r >> 20).toList());
 
             assertThat(sent / (elapsed.toMillis() / 1000.0)).as("signals per second offered").isGreaterThanOrEqualTo(rate * 0.8);
+            assertThat(extent).as("the raw topics hold every record sent, from offset 0").isEqualTo(new KafkaIO.Extent(0, total));
             assertThat(processed + dead).as("zero lost: every record processed or dead-lettered").isGreaterThanOrEqualTo(total);
             assertThat(dead).as("only the malformed ones dead-lettered").isEqualTo(malformed);
             assertThat(correlator.isAlive()).isTrue();

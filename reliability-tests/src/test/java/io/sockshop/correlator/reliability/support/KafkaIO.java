@@ -132,6 +132,37 @@ public final class KafkaIO {
         }
     }
 
+    /** Where the partitions of some topics start and end, summed: what a broker holds of them now. */
+    public record Extent(long start, long end) {
+        public long records() {
+            return end - start;
+        }
+    }
+
+    public static Extent extent(String bootstrap, List<String> topics) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(config)) {
+            Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> earliest = new HashMap<>();
+            Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new HashMap<>();
+            for (var description : admin.describeTopics(topics).allTopicNames().get().values()) {
+                description.partitions().forEach(p -> {
+                    TopicPartition tp = new TopicPartition(description.name(), p.partition());
+                    earliest.put(tp, org.apache.kafka.clients.admin.OffsetSpec.earliest());
+                    latest.put(tp, org.apache.kafka.clients.admin.OffsetSpec.latest());
+                });
+            }
+            long start = admin.listOffsets(earliest).all().get().values().stream().mapToLong(o -> o.offset()).sum();
+            long end = admin.listOffsets(latest).all().get().values().stream().mapToLong(o -> o.offset()).sum();
+            return new Extent(start, end);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("cannot read the offsets of " + topics + ": " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static String header(ConsumerRecord<?, ?> record, String key) {
         var h = record.headers().lastHeader(key);
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
