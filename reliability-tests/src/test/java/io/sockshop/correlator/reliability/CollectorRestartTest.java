@@ -12,7 +12,7 @@ import io.sockshop.correlator.reliability.support.FakeDatadogLogs;
 import io.sockshop.correlator.reliability.support.KafkaIO;
 import io.sockshop.correlator.reliability.support.Pods;
 import io.sockshop.correlator.reliability.support.ServiceProcess;
-import io.sockshop.correlator.reliability.support.StormyKubernetesApi;
+import io.sockshop.correlator.collector.k8s.ScriptedKubernetesApi;
 import io.sockshop.correlator.testkit.KafkaBroker;
 import io.sockshop.correlator.testkit.WithKafka;
 import org.junit.jupiter.api.Test;
@@ -86,7 +86,7 @@ class CollectorRestartTest {
         String prefix = KafkaBroker.uniqueName("k8skill") + ".";
         String bootstrap = broker.bootstrapServers();
         String topic = Topics.K8S.withPrefix(prefix).name();
-        try (StormyKubernetesApi api = new StormyKubernetesApi()) {
+        try (ScriptedKubernetesApi api = new ScriptedKubernetesApi()) {
             var pods = api.client().pods().inNamespace(NS);
             for (int i = 1; i <= 6; i++) {
                 pods.resource(Pods.pod("catalogue-" + i)).create();

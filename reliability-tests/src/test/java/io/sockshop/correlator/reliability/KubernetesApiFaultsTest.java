@@ -11,7 +11,7 @@ import io.sockshop.correlator.reliability.support.CollectorProcesses;
 import io.sockshop.correlator.reliability.support.KafkaIO;
 import io.sockshop.correlator.reliability.support.Pods;
 import io.sockshop.correlator.reliability.support.ServiceProcess;
-import io.sockshop.correlator.reliability.support.StormyKubernetesApi;
+import io.sockshop.correlator.collector.k8s.ScriptedKubernetesApi;
 import io.sockshop.correlator.testkit.KafkaBroker;
 import io.sockshop.correlator.testkit.WithKafka;
 import org.junit.jupiter.api.Test;
@@ -42,7 +42,7 @@ class KubernetesApiFaultsTest {
         String prefix = KafkaBroker.uniqueName("storm") + ".";
         String bootstrap = broker.bootstrapServers();
         String topic = Topics.K8S.withPrefix(prefix).name();
-        StormyKubernetesApi api = new StormyKubernetesApi();
+        ScriptedKubernetesApi api = new ScriptedKubernetesApi();
         try (api) {
             var pods = api.client().pods().inNamespace(NS);
             var deployments = api.client().apps().deployments().inNamespace(NS);

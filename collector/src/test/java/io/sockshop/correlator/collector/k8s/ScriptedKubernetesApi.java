@@ -11,15 +11,20 @@ import io.fabric8.mockwebserver.http.Response;
 import io.fabric8.mockwebserver.http.WebSocket;
 import io.fabric8.mockwebserver.http.WebSocketListener;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * fabric8's mock API server in CRUD mode, scriptable: take the watches of a resource down, change
- * objects meanwhile, and answer the next watch with 410 Gone, which is what an informer sees after a
- * long disconnect. Records every request for the RBAC the collector needs.
+ * fabric8's mock API server in CRUD mode, scriptable with the failures a real API server gives an
+ * informer: watches dropped, watches refused while the server is busy, {@code 410 Gone} on the next
+ * watch attempts (the resourceVersion is too old, so the informer must list again), and slow lists (so
+ * a collector can be killed in the middle of a relist). Served over HTTP, so a collector process can
+ * use it too (the reliability tests do, through this module's test jar). Records every request.
  */
 public final class ScriptedKubernetesApi implements AutoCloseable {
 
@@ -45,9 +50,8 @@ public final class ScriptedKubernetesApi implements AutoCloseable {
         return server.createClient();
     }
 
-    /** Requests seen: method and path. */
-    public List<String> requests() {
-        return List.copyOf(dispatcher.requests);
+    public String url() {
+        return server.url("/");
     }
 
     /**
@@ -55,22 +59,66 @@ public final class ScriptedKubernetesApi implements AutoCloseable {
      * event tells the informer; the watch then comes back with 410 Gone, as after a long disconnect.
      */
     public void whileWatchIsDown(String resource, Runnable change) {
-        dispatcher.blockedResource = resource;
+        block(resource);
+        dropWatches(resource);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> openWatches(resource) == 0);
+        change.run();
+        gone(resource, 1);
+        unblock(resource);
+    }
+
+    /** Watches of {@code resource} (e.g. {@code /pods}) are refused with 503 until {@link #unblock}. */
+    public void block(String resource) {
+        dispatcher.blocked.put(resource, Boolean.TRUE);
+    }
+
+    public void unblock(String resource) {
+        dispatcher.blocked.remove(resource);
+    }
+
+    /** Closes the open watches of {@code resource}, as a load balancer or an API server restart does. */
+    public int dropWatches(String resource) {
+        int dropped = 0;
         for (WebSocket socket : List.copyOf(dispatcher.watches)) {
             if (socket.request().getPath().contains(resource)) {
-                socket.close(1000, "scripted disconnect");
+                socket.close(1001, "scripted drop");
+                dropped++;
             }
         }
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
-                dispatcher.watches.stream().noneMatch(w -> w.request().getPath().contains(resource)));
-        change.run();
-        dispatcher.goneResource = resource;
-        dispatcher.goneCount.set(1);
-        dispatcher.blockedResource = null;
+        return dropped;
+    }
+
+    public long openWatches(String resource) {
+        return dispatcher.watches.stream().filter(w -> w.request().getPath().contains(resource)).count();
+    }
+
+    /** The next {@code n} watch attempts of {@code resource} open and get an ERROR event with 410 Gone. */
+    public void gone(String resource, int n) {
+        dispatcher.gone.computeIfAbsent(resource, r -> new AtomicInteger()).addAndGet(n);
     }
 
     public int goneAnswered() {
         return dispatcher.goneAnswered.get();
+    }
+
+    /** The next list of {@code resource} (not a watch) answers after {@code delay}. */
+    public void slowNextList(String resource, Duration delay) {
+        dispatcher.slowList.put(resource, delay);
+    }
+
+    /** Lists of {@code resource} received so far (the informers' initial lists and relists). */
+    public int lists(String resource) {
+        return dispatcher.lists.getOrDefault(resource, new AtomicInteger()).get();
+    }
+
+    /** Every request, as {@code <answer> <method> <path>}, for the test's record. */
+    public List<String> requests() {
+        return List.copyOf(dispatcher.requests);
+    }
+
+    /** Lists of {@code resource} that were held by {@link #slowNextList}. */
+    public int slowListsAnswered() {
+        return dispatcher.slowAnswered.get();
     }
 
     @Override
@@ -79,25 +127,34 @@ public final class ScriptedKubernetesApi implements AutoCloseable {
         server.destroy();
     }
 
+    private static String resourceOf(String path) {
+        String p = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+        return p.substring(p.lastIndexOf('/'));
+    }
+
     private static final class Dispatcher extends KubernetesCrudDispatcher {
-        final List<String> requests = new CopyOnWriteArrayList<>();
         final List<WebSocket> watches = new CopyOnWriteArrayList<>();
-        final AtomicInteger goneCount = new AtomicInteger();
+        final List<String> requests = new CopyOnWriteArrayList<>();
+        final Map<String, Boolean> blocked = new ConcurrentHashMap<>();
+        final Map<String, AtomicInteger> gone = new ConcurrentHashMap<>();
+        final Map<String, Duration> slowList = new ConcurrentHashMap<>();
+        final Map<String, AtomicInteger> lists = new ConcurrentHashMap<>();
         final AtomicInteger goneAnswered = new AtomicInteger();
-        volatile String goneResource = "";
-        volatile String blockedResource;
+        final AtomicInteger slowAnswered = new AtomicInteger();
 
         @Override
         public MockResponse dispatch(RecordedRequest request) {
-            requests.add(request.getMethod() + " " + request.getPath());
-            boolean watch = request.getPath().contains("watch=true");
-            String blocked = blockedResource;
-            if (watch && blocked != null && request.getPath().contains(blocked)) {
+            String path = request.getPath();
+            boolean watch = path.contains("watch=true");
+            String resource = resourceOf(path);
+            if (watch && blocked.containsKey(resource)) {
+                requests.add(java.time.Instant.now() + " 503 " + request.getMethod() + " " + path);
                 return new MockResponse().setResponseCode(503).setBody("{\"kind\":\"Status\",\"code\":503}");
             }
-            if (watch && request.getPath().contains(goneResource)
-                    && goneCount.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            AtomicInteger goneLeft = gone.get(resource);
+            if (watch && goneLeft != null && goneLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 goneAnswered.incrementAndGet();
+                requests.add(java.time.Instant.now() + " 410 " + request.getMethod() + " " + path);
                 // As an API server does: the watch opens, then an ERROR event carries the 410 Status.
                 return new MockResponse().withWebSocketUpgrade(new WebSocketListener() {
                     @Override
@@ -107,6 +164,15 @@ public final class ScriptedKubernetesApi implements AutoCloseable {
                 });
             }
             MockResponse response = super.dispatch(request);
+            requests.add(java.time.Instant.now() + " " + response.code() + " " + request.getMethod() + " " + path);
+            if (!watch && "GET".equals(request.getMethod())) {
+                lists.computeIfAbsent(resource, r -> new AtomicInteger()).incrementAndGet();
+                Duration delay = slowList.remove(resource);
+                if (delay != null) {
+                    slowAnswered.incrementAndGet();
+                    response.setBodyDelay(delay);
+                }
+            }
             WebSocketListener listener = response.getWebSocketListener();
             if (watch && listener != null) {
                 response.withWebSocketUpgrade(new Capturing(listener, watches));
