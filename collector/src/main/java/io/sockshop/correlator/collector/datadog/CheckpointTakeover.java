@@ -64,10 +64,10 @@ final class CheckpointTakeover {
                 floor = max(max(floor, c.doneUntil().minus(overlap)), c.floors().get(ns));
             }
             if (done == null) {
-                done = fresh;
-                floor = fresh.minus(overlap);
+                done = fresh; // never polled: nothing published, nothing to skip
+            } else {
+                floors.put(ns, floor);
             }
-            floors.put(ns, floor);
             doneUntil = doneUntil == null || done.isBefore(doneUntil) ? done : doneUntil;
         }
         sources.values().forEach(c -> recent.putAll(c.recent()));
