@@ -7,6 +7,8 @@ import io.sockshop.correlator.collector.datadog.DatadogSettings;
 import io.sockshop.correlator.collector.datadog.LogsPoller;
 import io.sockshop.correlator.collector.datadog.MetricQuery;
 import io.sockshop.correlator.collector.datadog.MetricsPoller;
+import io.sockshop.correlator.collector.datadog.NamespaceGroup;
+import io.sockshop.correlator.collector.datadog.SharedQueries;
 import io.sockshop.correlator.collector.datadog.Poller;
 import io.sockshop.correlator.collector.datadog.PollerRunner;
 import io.sockshop.correlator.collector.datadog.Sleeper;
@@ -124,16 +126,19 @@ public final class Collector implements AutoCloseable {
             DatadogApi api = new DatadogApi(datadog, clock, sleeper, registry);
             List<Poller> list = new ArrayList<>();
             if (datadog.logsEnabled()) {
-                for (String namespace : datadog.namespaces()) {
-                    list.add(new LogsPoller(namespace, datadog, api, publisher, checkpoints, kafka.logsTopic(), clock, registry));
+                for (NamespaceGroup group : SharedQueries.logsGroups(datadog)) {
+                    list.add(new LogsPoller(group, datadog, api, publisher, checkpoints, kafka.logsTopic(), clock, registry));
                 }
             }
             if (datadog.metricsEnabled()) {
-                for (MetricQuery query : datadog.metricQueries()) {
+                for (MetricQuery query : SharedQueries.metricQueries(datadog)) {
                     list.add(new MetricsPoller(query, datadog, api, publisher, checkpoints, kafka.metricsTopic(), clock,
                             registry));
                 }
             }
+            LOG.infof("polling Datadog for %d namespace(s) with %d logs search(es) and %d metrics queries",
+                    datadog.namespaces().size(), list.stream().filter(p -> p instanceof LogsPoller).count(),
+                    list.stream().filter(p -> p instanceof MetricsPoller).count());
             PollerRunner runner = new PollerRunner(list, sleeper, datadog.maxBackoff(), registry);
             pollers = runner;
             runner.start();

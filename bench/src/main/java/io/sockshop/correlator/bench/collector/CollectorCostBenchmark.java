@@ -45,9 +45,13 @@ public final class CollectorCostBenchmark {
     /** Datadog's documented default limits per organisation (rate-limits page of the API docs). */
     public static final int LOGS_QUERY_LIMIT_PER_HOUR = 300;
     public static final int TIMESERIES_QUERY_LIMIT_PER_HOUR = 1600;
-    /** The collector's defaults (docs/collector.md): logs every 15 s, 11 metric queries every 30 s, per namespace. */
-    public static final double LOGS_PER_NAMESPACE_HOUR = 3600.0 / 15;
-    public static final double METRICS_PER_NAMESPACE_HOUR = 11 * 3600.0 / 30;
+    /**
+     * The collector's defaults (docs/collector.md): one logs search every 15 s and 11 metric queries every
+     * 30 s, shared by all its namespaces while they fit one query of {@code collector.datadog.max-query-length}
+     * (3,000 characters: the 50 namespaces here do).
+     */
+    public static final double LOGS_PER_HOUR = 3600.0 / 15;
+    public static final double METRICS_PER_HOUR = 11 * 3600.0 / 30;
     private static final String TOKEN = "bench-intake-token";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -78,8 +82,8 @@ public final class CollectorCostBenchmark {
                 sleep(s.warmUp());
                 // A first start reads initial-lookback (15 min) back, window by window, as fast as Datadog answers:
                 // count only once both collectors poll at their steady pace.
-                awaitSteady(stub, List.of("solo-0001"), 1, readyAt, Duration.ofMinutes(10));
-                long steadyAfter = awaitSteady(stub, fleet, 50, readyAt, Duration.ofMinutes(10));
+                awaitSteady(stub, List.of("solo-0001"), readyAt, Duration.ofMinutes(10));
+                long steadyAfter = awaitSteady(stub, fleet, readyAt, Duration.ofMinutes(10));
                 long catchUp1 = stub.count(CountingDatadogStub.METRICS, "solo-0001"::equals, readyAt, System.nanoTime())
                         + stub.count(CountingDatadogStub.LOGS, "solo-0001"::equals, readyAt, System.nanoTime());
                 long catchUp50 = stub.count(CountingDatadogStub.METRICS, fleet::contains, readyAt, System.nanoTime())
@@ -103,13 +107,13 @@ public final class CollectorCostBenchmark {
     }
 
     /**
-     * Waits until the namespaces' calls over the last 30 s are at most twice what the documented
-     * intervals give (a 30 s window can hold two metric cycles of a namespace; catching up runs at many
-     * times that); returns the seconds it took from {@code since}.
+     * Waits until the calls covering the namespaces over the last 30 s are at most twice what the documented
+     * intervals give (a 30 s window can hold two metric cycles; catching up runs at many times that);
+     * returns the seconds it took from {@code since}.
      */
-    static long awaitSteady(CountingDatadogStub stub, List<String> namespaces, int n, long since, Duration timeout) {
+    static long awaitSteady(CountingDatadogStub stub, List<String> namespaces, long since, Duration timeout) {
         long window = 30_000_000_000L;
-        double perWindow = (LOGS_PER_NAMESPACE_HOUR + METRICS_PER_NAMESPACE_HOUR) * n * 30 / 3600;
+        double perWindow = (LOGS_PER_HOUR + METRICS_PER_HOUR) * 30 / 3600;
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             long now = System.nanoTime();
@@ -120,7 +124,7 @@ public final class CollectorCostBenchmark {
             }
             sleep(Duration.ofSeconds(1));
         }
-        throw new IllegalStateException("the collector for " + n + " namespace(s) was still catching up after " + timeout);
+        throw new IllegalStateException("the collector for " + namespaces.size() + " namespace(s) was still catching up after " + timeout);
     }
 
     private static void calls(CountingDatadogStub stub, Report report, ObjectNode out, String label,
@@ -128,14 +132,18 @@ public final class CollectorCostBenchmark {
         double hours = (to - from) / 3.6e12;
         double logs = stub.count(CountingDatadogStub.LOGS, namespaces, from, to) / hours;
         double metrics = stub.count(CountingDatadogStub.METRICS, namespaces, from, to) / hours;
-        report.say("5. collector, %s namespace(s), default settings: %,.0f logs searches/h (documented interval: %,.0f; Datadog limit %d/h: %.1fx) and %,.0f metric queries/h (documented: %,.0f; limit %d/h: %.1fx), measured over %d s",
-                label, logs, LOGS_PER_NAMESPACE_HOUR * n, LOGS_QUERY_LIMIT_PER_HOUR, logs / LOGS_QUERY_LIMIT_PER_HOUR,
-                metrics, METRICS_PER_NAMESPACE_HOUR * n, TIMESERIES_QUERY_LIMIT_PER_HOUR,
-                metrics / TIMESERIES_QUERY_LIMIT_PER_HOUR, s.window().toSeconds());
+        int logsWidth = stub.widest(CountingDatadogStub.LOGS, namespaces);
+        int metricsWidth = stub.widest(CountingDatadogStub.METRICS, namespaces);
+        report.say("5. collector, %s namespace(s), default settings: %,.0f logs searches/h (documented interval: %,.0f; Datadog limit %d/h: %.1fx) and %,.0f metric queries/h (documented: %,.0f; limit %d/h: %.1fx), measured over %d s; one call covers up to %d namespace(s) (logs) and %d (metrics)",
+                label, logs, LOGS_PER_HOUR, LOGS_QUERY_LIMIT_PER_HOUR, logs / LOGS_QUERY_LIMIT_PER_HOUR,
+                metrics, METRICS_PER_HOUR, TIMESERIES_QUERY_LIMIT_PER_HOUR,
+                metrics / TIMESERIES_QUERY_LIMIT_PER_HOUR, s.window().toSeconds(), logsWidth, metricsWidth);
         out.withObject("/namespaces" + label).put("logsSearchesPerHour", Math.round(logs))
                 .put("metricQueriesPerHour", Math.round(metrics))
-                .put("documentedLogsPerHour", Math.round(LOGS_PER_NAMESPACE_HOUR * n))
-                .put("documentedMetricsPerHour", Math.round(METRICS_PER_NAMESPACE_HOUR * n))
+                .put("documentedLogsPerHour", Math.round(LOGS_PER_HOUR))
+                .put("documentedMetricsPerHour", Math.round(METRICS_PER_HOUR))
+                .put("namespacesPerLogsSearch", logsWidth).put("namespacesPerMetricQuery", metricsWidth)
+                .put("namespaces", n)
                 .put("windowSeconds", s.window().toSeconds());
     }
 

@@ -18,7 +18,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A Datadog API that counts the calls the collector makes, per API and namespace, and answers like
+ * A Datadog API that counts the calls the collector makes, per API and the namespaces each call
+ * covers (one, {@code kube_namespace:(a OR b)} in a logs search, {@code kube_namespace IN (a, b)} in a
+ * metrics query), and answers like
  * the recorded exchanges of reference/datadog when there is nothing new: the logs search's last page
  * {@code {"data":[]}} and a metrics query with no series.
  */
@@ -27,10 +29,11 @@ public final class CountingDatadogStub implements AutoCloseable {
     public static final String LOGS = "logs";
     public static final String METRICS = "metrics";
     private static final Pattern NAMESPACE = Pattern.compile("kube_namespace:([A-Za-z0-9._-]+)");
+    private static final Pattern NAMESPACES = Pattern.compile("kube_namespace(?::\\(| IN \\()([^)]*)\\)");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One call: which API, for which namespace, when (System.nanoTime). */
-    public record Call(String api, String namespace, long at) {
+    /** One call: which API, for which namespaces, when (System.nanoTime). */
+    public record Call(String api, List<String> namespaces, long at) {
     }
 
     private final HttpServer server;
@@ -63,8 +66,7 @@ public final class CountingDatadogStub implements AutoCloseable {
             String raw = exchange.getRequestURI().getRawQuery();
             query = raw == null ? "" : URLDecoder.decode(raw, StandardCharsets.UTF_8);
         }
-        Matcher m = NAMESPACE.matcher(query);
-        calls.add(new Call(api, m.find() ? m.group(1) : "", System.nanoTime()));
+        calls.add(new Call(api, namespaces(query), System.nanoTime()));
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(200, bytes.length);
@@ -72,10 +74,26 @@ public final class CountingDatadogStub implements AutoCloseable {
         exchange.close();
     }
 
-    /** Calls of an API whose namespace passes the filter, received in [from, to) (System.nanoTime). */
+    /** The namespaces a query names. */
+    static List<String> namespaces(String query) {
+        Matcher many = NAMESPACES.matcher(query);
+        if (many.find()) {
+            return java.util.Arrays.stream(many.group(1).split(" OR |,")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        }
+        Matcher one = NAMESPACE.matcher(query);
+        return one.find() ? List.of(one.group(1)) : List.of();
+    }
+
+    /** Calls of an API covering a namespace that passes the filter, received in [from, to) (System.nanoTime). */
     public long count(String api, java.util.function.Predicate<String> namespace, long from, long to) {
-        return calls.stream().filter(c -> c.api().equals(api) && namespace.test(c.namespace()) && c.at() >= from && c.at() < to)
-                .count();
+        return calls.stream().filter(c -> c.api().equals(api) && c.namespaces().stream().anyMatch(namespace)
+                && c.at() >= from && c.at() < to).count();
+    }
+
+    /** The most namespaces one call of an API covered, among calls covering a namespace that passes the filter. */
+    public int widest(String api, java.util.function.Predicate<String> namespace) {
+        return calls.stream().filter(c -> c.api().equals(api) && c.namespaces().stream().anyMatch(namespace))
+                .mapToInt(c -> c.namespaces().size()).max().orElse(0);
     }
 
     @Override

@@ -91,6 +91,10 @@ public interface CollectorConfig {
         @WithDefault("5m")
         Duration maxBackoff();
 
+        /** Longest query the collector sends; namespaces beyond it are split over several shared queries. */
+        @WithDefault("3000")
+        int maxQueryLength();
+
         Logs logs();
 
         Metrics metrics();

@@ -9,7 +9,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.sockshop.correlator.collector.Collector;
 import io.sockshop.correlator.collector.datadog.DatadogSettings;
-import io.sockshop.correlator.collector.datadog.MetricQuery;
+import io.sockshop.correlator.collector.datadog.MetricTemplate;
 import io.sockshop.correlator.collector.datadog.Sleeper;
 import io.sockshop.correlator.collector.intake.LogIntake;
 import io.sockshop.correlator.collector.k8s.KubernetesSettings;
@@ -115,17 +115,14 @@ public class CollectorService {
     private DatadogSettings datadogSettings() {
         var d = config.datadog();
         DatadogKeys.Keys keys = DatadogKeys.resolve(System.getenv(), d.keysDir());
-        List<MetricQuery> queries = new ArrayList<>();
-        for (String namespace : config.kubernetes().namespaces()) {
-            if (d.metrics().queries().isPresent()) {
-                for (CollectorConfig.Query q : d.metrics().queries().get()) {
-                    queries.add(new MetricQuery(namespace, q.query().replace("{namespace}", namespace),
-                            q.interval().orElse(d.metrics().interval())));
-                }
-            } else {
-                for (String q : DatadogSettings.defaultMetricQueries()) {
-                    queries.add(new MetricQuery(namespace, q.replace("{namespace}", namespace), d.metrics().interval()));
-                }
+        List<MetricTemplate> queries = new ArrayList<>();
+        if (d.metrics().queries().isPresent()) {
+            for (CollectorConfig.Query q : d.metrics().queries().get()) {
+                queries.add(new MetricTemplate(q.query(), q.interval().orElse(d.metrics().interval())));
+            }
+        } else {
+            for (String q : DatadogSettings.defaultMetricQueries()) {
+                queries.add(new MetricTemplate(q, d.metrics().interval()));
             }
         }
         d.baseUrl().ifPresent(url -> {
@@ -137,6 +134,6 @@ public class CollectorService {
         return new DatadogSettings(config.cluster(), config.kubernetes().namespaces(), d.site(), d.baseUrl(),
                 keys.apiKey(), keys.applicationKey(), d.timeout(), d.logs().enabled(), d.logs().query(),
                 d.logs().indexes(), d.logs().interval(), d.logs().overlap(), d.logs().pageLimit(), d.initialLookback(),
-                d.metrics().enabled(), queries, d.metrics().overlap(), d.maxBackoff());
+                d.metrics().enabled(), queries, d.metrics().overlap(), d.maxBackoff(), d.maxQueryLength());
     }
 }

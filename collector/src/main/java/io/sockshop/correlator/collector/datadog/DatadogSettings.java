@@ -13,8 +13,11 @@ public record DatadogSettings(String cluster, List<String> namespaces, String si
                               Secret apiKey, Secret applicationKey, Duration timeout,
                               boolean logsEnabled, String logsQuery, List<String> logsIndexes, Duration logsInterval,
                               Duration logsOverlap, int logsPageLimit, Duration initialLookback,
-                              boolean metricsEnabled, List<MetricQuery> metricQueries, Duration metricsOverlap,
-                              Duration maxBackoff) {
+                              boolean metricsEnabled, List<MetricTemplate> metricQueries, Duration metricsOverlap,
+                              Duration maxBackoff, int maxQueryLength) {
+
+    /** No documented Datadog limit was found; this keeps a metrics query's URL far below common 8 KiB request-line limits. */
+    public static final int DEFAULT_MAX_QUERY_LENGTH = 3000;
 
     public DatadogSettings {
         namespaces = List.copyOf(namespaces);
@@ -23,11 +26,26 @@ public record DatadogSettings(String cluster, List<String> namespaces, String si
         if (logsPageLimit < 1 || logsPageLimit > 5000) {
             throw new IllegalArgumentException("collector.datadog.logs.page-limit must be between 1 and 5000, was " + logsPageLimit);
         }
+        if (maxQueryLength < 100) {
+            throw new IllegalArgumentException("collector.datadog.max-query-length must be at least 100, was " + maxQueryLength);
+        }
+    }
+
+    /** As above, with the default query length limit. */
+    public DatadogSettings(String cluster, List<String> namespaces, String site, Optional<URI> baseUrl,
+                           Secret apiKey, Secret applicationKey, Duration timeout,
+                           boolean logsEnabled, String logsQuery, List<String> logsIndexes, Duration logsInterval,
+                           Duration logsOverlap, int logsPageLimit, Duration initialLookback,
+                           boolean metricsEnabled, List<MetricTemplate> metricQueries, Duration metricsOverlap,
+                           Duration maxBackoff) {
+        this(cluster, namespaces, site, baseUrl, apiKey, applicationKey, timeout, logsEnabled, logsQuery, logsIndexes,
+                logsInterval, logsOverlap, logsPageLimit, initialLookback, metricsEnabled, metricQueries, metricsOverlap,
+                maxBackoff, DEFAULT_MAX_QUERY_LENGTH);
     }
 
     /** The logs query for one namespace: {@code {namespace}} in the configured query is replaced. */
     public String logsQueryFor(String namespace) {
-        return logsQuery.replace("{namespace}", namespace);
+        return SharedQueries.logsQuery(logsQuery, NamespaceGroup.of(namespace));
     }
 
     /** Masks both keys in a text that is about to be logged or returned. */
@@ -42,7 +60,7 @@ public record DatadogSettings(String cluster, List<String> namespaces, String si
         return masked;
     }
 
-    /** The metric queries the correlator uses, for one namespace, grouped by deployment and pod. */
+    /** The metric queries the correlator uses, for one namespace, grouped by deployment and pod ({@link SharedQueries} shares them across namespaces). */
     public static List<String> defaultMetricQueries() {
         String pods = "{kube_namespace:{namespace}} by {kube_deployment,pod_name}";
         String deployments = "{kube_namespace:{namespace}} by {kube_deployment}";

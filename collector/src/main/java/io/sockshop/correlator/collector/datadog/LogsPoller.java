@@ -26,18 +26,22 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Polls the logs of one namespace: each cycle pages (cursor) through a window that starts an
- * overlap before the end of the last one, so logs Datadog ingests late are still found; ids
- * already published are skipped. Every page is published in one transaction with the checkpoint
- * that says how far it got, so a restart resumes at the next page with nothing lost or repeated.
+ * Polls the logs of a group of namespaces with one shared search (see {@link SharedQueries}): each
+ * cycle pages (cursor) through a window that starts an overlap before the end of the last one, so
+ * logs Datadog ingests late are still found; ids already published are skipped. Each log is keyed by
+ * its own {@code kube_namespace} tag ({@link NamespaceRouter}). Every page is published in one
+ * transaction with the checkpoint that says how far it got, so a restart resumes at the next page
+ * with nothing lost or repeated.
  */
 public final class LogsPoller implements Poller {
 
     private static final Logger LOG = Logger.getLogger(LogsPoller.class);
     static final int MAX_RECENT_IDS = 20_000;
+    /** Ids a group may remember: 20,000 per namespace, at most what fits a 4 MiB checkpoint record. */
+    static final int MAX_RECENT_IDS_PER_GROUP = 120_000;
     public static final String SOURCE = "datadog-logs";
 
-    private final String namespace;
+    private final NamespaceGroup group;
     private final DatadogSettings settings;
     private final DatadogApi api;
     private final TransactionalPublisher publisher;
@@ -45,38 +49,60 @@ public final class LogsPoller implements Poller {
     private final String topic;
     private final Clock clock;
     private final String checkpointKey;
-    private final ApplicationKey application;
+    private final String query;
+    private final int maxRecent;
+    private final NamespaceRouter router;
     private final AtomicReference<Instant> doneUntil = new AtomicReference<>();
+    private List<String> replaces;
     private LogsCheckpoint state;
 
-    public LogsPoller(String namespace, DatadogSettings settings, DatadogApi api, TransactionalPublisher publisher,
+    public LogsPoller(NamespaceGroup group, DatadogSettings settings, DatadogApi api, TransactionalPublisher publisher,
                       CheckpointStore checkpoints, String topic, Clock clock, MeterRegistry registry) {
-        this.namespace = namespace;
+        this.group = group;
         this.settings = settings;
         this.api = api;
         this.publisher = publisher;
         this.checkpoints = checkpoints;
         this.topic = topic;
         this.clock = clock;
-        this.checkpointKey = "logs/" + settings.cluster() + "/" + namespace;
-        this.application = ApplicationKey.of(settings.cluster(), namespace);
-        this.state = checkpoints.get(checkpointKey, LogsCheckpoint.class).orElseGet(() ->
-                new LogsCheckpoint(clock.instant().minus(settings.initialLookback()).truncatedTo(ChronoUnit.MILLIS),
-                        null, null, null, Map.of()));
+        this.checkpointKey = "logs/" + settings.cluster() + "/" + group.key();
+        this.query = SharedQueries.logsQuery(settings.logsQuery(), group);
+        this.maxRecent = Math.min(MAX_RECENT_IDS_PER_GROUP, MAX_RECENT_IDS * group.namespaces().size());
+        this.router = new NamespaceRouter(group, "logs", registry);
+        var own = checkpoints.get(checkpointKey, LogsCheckpoint.class);
+        if (own.isPresent()) {
+            state = own.get();
+            replaces = List.of();
+        } else {
+            var takeover = CheckpointTakeover.logs(checkpoints, settings.cluster(), group, checkpointKey,
+                    clock.instant().minus(settings.initialLookback()).truncatedTo(ChronoUnit.MILLIS), settings.logsOverlap());
+            state = takeover.state();
+            replaces = takeover.replaces();
+        }
         doneUntil.set(state.doneUntil());
         Gauge.builder("collector.poller.lag.seconds", this, p -> p.lagSeconds())
                 .tag("poller", name()).description("how far the poller's covered window is behind now")
                 .register(registry);
     }
 
+    /** Convenience for one namespace (the per-namespace poller of before). */
+    public LogsPoller(String namespace, DatadogSettings settings, DatadogApi api, TransactionalPublisher publisher,
+                      CheckpointStore checkpoints, String topic, Clock clock, MeterRegistry registry) {
+        this(NamespaceGroup.of(namespace), settings, api, publisher, checkpoints, topic, clock, registry);
+    }
+
     @Override
     public String name() {
-        return "logs/" + namespace;
+        return "logs/" + group.label();
     }
 
     @Override
     public Duration interval() {
         return settings.logsInterval();
+    }
+
+    public String query() {
+        return query;
     }
 
     double lagSeconds() {
@@ -89,9 +115,8 @@ public final class LogsPoller implements Poller {
         if (state.cursor() == null) {
             Instant to = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             Instant from = state.doneUntil().minus(settings.logsOverlap());
-            state = new LogsCheckpoint(state.doneUntil(), from, to, null, state.recent());
+            state = state.withCycle(from, to, null, state.recent());
         }
-        String query = settings.logsQueryFor(namespace);
         String cursor = state.cursor();
         while (true) {
             LogsListResponse page;
@@ -100,8 +125,8 @@ public final class LogsPoller implements Poller {
             } catch (DatadogCallException e) {
                 if (cursor != null && e.badRequest()) {
                     // An expired cursor: page through the same window again; the ids seen so far are skipped.
-                    LOG.warnf("logs cursor refused for %s (%s); reading the window again", namespace, e.getMessage());
-                    state = new LogsCheckpoint(state.doneUntil(), state.cycleFrom(), state.cycleTo(), null, state.recent());
+                    LOG.warnf("logs cursor refused for %s (%s); reading the window again", group.label(), e.getMessage());
+                    state = state.withCycle(state.cycleFrom(), state.cycleTo(), null, state.recent());
                     cursor = null;
                     continue;
                 }
@@ -115,13 +140,21 @@ public final class LogsPoller implements Poller {
             for (Log entry : data) {
                 DatadogLog log = LogMapper.map(entry);
                 if (log == null) {
-                    LOG.warnf("skipping a log of %s without id or timestamp", namespace);
+                    LOG.warnf("skipping a log of %s without id or timestamp", group.label());
                     continue;
                 }
                 if (recent.putIfAbsent(idHash(log.id()), log.timestamp().toEpochMilli()) != null) {
                     continue;
                 }
-                records.add(record(log));
+                NamespaceRouter.Route route = router.route(log.tags());
+                if (!route.routed()) {
+                    continue;
+                }
+                Instant floor = state.floors().get(route.namespace());
+                if (floor != null && log.timestamp().isBefore(floor)) {
+                    continue; // published by the checkpoint this one took over
+                }
+                records.add(record(route.namespace(), log));
             }
             LogsCheckpoint after;
             if (next == null) {
@@ -129,36 +162,42 @@ public final class LogsPoller implements Poller {
                 long keepFrom = done.minus(settings.logsOverlap()).toEpochMilli();
                 recent.values().removeIf(ts -> ts < keepFrom);
                 trim(recent);
-                after = new LogsCheckpoint(done, null, null, null, recent);
+                Map<String, Instant> floors = new java.util.TreeMap<>(state.floors());
+                // The next window starts at done - overlap: no log older than that can come back.
+                floors.values().removeIf(f -> !f.isAfter(done.minus(settings.logsOverlap())));
+                after = state.done(done, recent, floors);
             } else {
                 trim(recent);
-                after = new LogsCheckpoint(state.doneUntil(), state.cycleFrom(), state.cycleTo(), next, recent);
+                after = state.withCycle(state.cycleFrom(), state.cycleTo(), next, recent);
             }
-            publisher.publishAndAwait(Publication.of(SOURCE, records, List.of(checkpoints.record(checkpointKey, after)),
+            List<ProducerRecord<String, byte[]>> checkpointRecords = new ArrayList<>();
+            checkpointRecords.add(checkpoints.record(checkpointKey, after));
+            checkpointRecords.addAll(CheckpointTakeover.tombstones(checkpoints, replaces));
+            publisher.publishAndAwait(Publication.of(SOURCE, records, checkpointRecords,
                     records.isEmpty() ? Map.of() : Map.of("log", records.size()), null));
+            replaces = List.of();
             state = after;
             doneUntil.set(after.doneUntil());
             if (next == null) {
+                router.reportDropped(name());
                 return false;
             }
             cursor = next;
         }
     }
 
-    private ProducerRecord<String, byte[]> record(DatadogLog log) {
-        ApplicationKey key = log.tag("kube_namespace").filter(settings.namespaces()::contains)
-                .map(ns -> ApplicationKey.of(settings.cluster(), ns)).orElse(application);
-        CloudEvent<DatadogLog> event = Events.datadogLog(key, log);
+    private ProducerRecord<String, byte[]> record(String namespace, DatadogLog log) {
+        CloudEvent<DatadogLog> event = Events.datadogLog(ApplicationKey.of(settings.cluster(), namespace), log);
         return new ProducerRecord<>(topic, event.partitionkey(),
                 Topics.DATADOG_LOGS.valueSerde().serializer().serialize(topic, event));
     }
 
     private void trim(Map<String, Long> recent) {
-        if (recent.size() > MAX_RECENT_IDS) {
+        if (recent.size() > maxRecent) {
             LOG.warnf("more than %d logs of %s in one overlap window: the oldest ids are forgotten, a late "
-                    + "re-read of them would be published again; shorten collector.datadog.logs.overlap", MAX_RECENT_IDS, namespace);
+                    + "re-read of them would be published again; shorten collector.datadog.logs.overlap", maxRecent, group.label());
             var it = recent.entrySet().stream().sorted(Map.Entry.comparingByValue())
-                    .limit(recent.size() - MAX_RECENT_IDS).map(Map.Entry::getKey).toList();
+                    .limit(recent.size() - maxRecent).map(Map.Entry::getKey).toList();
             it.forEach(recent::remove);
         }
     }

@@ -34,6 +34,15 @@ final class MetricMapper {
                 .toList();
     }
 
+    /** The tags of a series: its tag_set, else its scope ({@code key:value,key:value}). */
+    static List<String> tags(MetricsQueryMetadata series) {
+        if (series.getTagSet() != null && !series.getTagSet().isEmpty()) {
+            return series.getTagSet();
+        }
+        String scope = series.getScope();
+        return scope == null || scope.isBlank() || scope.equals("*") ? List.of() : List.of(scope.split(","));
+    }
+
     /** A series: metric, aggregation and scope. */
     static String seriesId(MetricsQueryMetadata series) {
         return io.sockshop.correlator.model.EventIds.sha256Prefix(series.getMetric() + "|" + series.getAggr()

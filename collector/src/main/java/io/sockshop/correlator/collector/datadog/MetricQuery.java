@@ -5,13 +5,14 @@ import io.sockshop.correlator.model.EventIds;
 import java.time.Duration;
 
 /**
- * One metrics query the collector runs for one namespace, at its own interval.
+ * One metrics query the collector runs for a group of namespaces, at its own interval.
  *
- * @param namespace the namespace the query is about (its records are keyed by it unless a series says otherwise)
- * @param query     the Datadog query, {@code {namespace}} already substituted
- * @param interval  how often it runs
+ * @param group    the namespaces it covers (its series are routed to them by their {@code kube_namespace} tag)
+ * @param template the configured query, {@code {namespace}} not replaced
+ * @param query    the Datadog query as sent
+ * @param interval how often it runs
  */
-public record MetricQuery(String namespace, String query, Duration interval) {
+public record MetricQuery(NamespaceGroup group, String template, String query, Duration interval) {
 
     public MetricQuery {
         if (query == null || query.isBlank()) {
@@ -22,14 +23,23 @@ public record MetricQuery(String namespace, String query, Duration interval) {
         }
     }
 
+    /** The query of one namespace (as the per-namespace collector ran it). */
+    public static MetricQuery single(String namespace, String template, Duration interval) {
+        NamespaceGroup group = NamespaceGroup.of(namespace);
+        return new MetricQuery(group, template, SharedQueries.metricsQuery(template, group), interval);
+    }
+
     /** The metric part, for metric tags and log lines: {@code p95:trace.http.request.duration{...}} gives {@code p95:trace.http.request.duration}. */
     public String label() {
         int brace = query.indexOf('{');
         return (brace < 0 ? query : query.substring(0, brace)).trim();
     }
 
-    /** Stable id of the query for its checkpoint. */
+    /**
+     * Stable id for the checkpoint key: for one namespace the hash of the query as sent (the key the
+     * per-namespace collector used), for a group the hash of the template (its namespaces are in the key).
+     */
     public String id() {
-        return EventIds.sha256Prefix(query);
+        return EventIds.sha256Prefix(group.single() ? query : template);
     }
 }

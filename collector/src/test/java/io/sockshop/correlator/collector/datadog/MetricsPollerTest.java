@@ -57,7 +57,7 @@ class MetricsPollerTest {
     }
 
     private MetricsPoller poller(MetricQuery query) {
-        DatadogSettings settings = PollerHarness.settings(stub.baseUrl(), List.of(query));
+        DatadogSettings settings = PollerHarness.settings(stub.baseUrl(), List.of(new MetricTemplate(query.template(), query.interval())));
         return new MetricsPoller(query, settings, harness.api(settings), harness.publisher, harness.checkpoints(),
                 harness.kafka.metricsTopic(), harness.clock, harness.registry);
     }
@@ -65,7 +65,7 @@ class MetricsPollerTest {
     @Test
     void readsFloatTimestampsSkipsNullsKeepsTheTagSetAndLeavesTheOpenBucket() throws Exception {
         stub.metrics(DatadogStub.Answer.json(GROUPED));
-        MetricsPoller poller = poller(new MetricQuery("sock-shop", QUERY, Duration.ofSeconds(30)));
+        MetricsPoller poller = poller(MetricQuery.single("sock-shop", QUERY, Duration.ofSeconds(30)));
         // Catching up from the initial look-back: the first window ends 30 s after it.
         harness.clock.advance(Duration.ZERO);
         while (poller.pollOnce()) {
@@ -101,7 +101,7 @@ class MetricsPollerTest {
     void publishesTheRecordedSeriesWithLongTimestamps() throws Exception {
         harness.clock.advance(Duration.ofDays(1000));
         stub.metrics(DatadogStub.recorded("v1_Query_timeseries_points_returns_OK_response.json").get(0));
-        MetricsPoller poller = poller(new MetricQuery("sock-shop", "system.cpu.idle{*}", Duration.ofSeconds(30)));
+        MetricsPoller poller = poller(MetricQuery.single("sock-shop", "system.cpu.idle{*}", Duration.ofSeconds(30)));
 
         poller.pollOnce();
 

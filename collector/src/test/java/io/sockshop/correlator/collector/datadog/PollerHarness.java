@@ -42,7 +42,7 @@ final class PollerHarness implements AutoCloseable {
         publisher.initialized().get(60, TimeUnit.SECONDS);
     }
 
-    static DatadogSettings settings(URI baseUrl, List<MetricQuery> queries) {
+    static DatadogSettings settings(URI baseUrl, List<MetricTemplate> queries) {
         return new DatadogSettings(TestCollectors.CLUSTER, List.of(TestCollectors.NAMESPACE), "datadoghq.com",
                 Optional.of(baseUrl), Secret.of(API_KEY), Secret.of(APP_KEY), Duration.ofSeconds(10),
                 true, "kube_namespace:{namespace}", List.of("main"), Duration.ofSeconds(15), Duration.ofMinutes(2), 2,
