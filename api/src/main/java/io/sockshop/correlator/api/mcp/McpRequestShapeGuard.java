@@ -13,11 +13,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.util.Optional;
+
 /**
- * A POST to the MCP endpoint whose body is valid JSON but no JSON-RPC message (an object or a batch
- * array of objects) — {@code null}, a number, a string, {@code []} — made the MCP server answer 500 (found by
- * ApiHostileInputProperties). It gets a 400 with a JSON-RPC "Invalid Request" error here instead;
- * everything else goes on to the MCP server untouched (a second body handler is a no-op in Vert.x).
+ * Answers, in front of the MCP server, the POSTs it fails on (found by ApiHostileInputProperties):
+ * <ul>
+ *   <li>a body that is valid JSON but no JSON-RPC message (an object or a batch array of objects) —
+ *   {@code null}, a number, a string, {@code []} — which it answered 500: a 400 with a JSON-RPC
+ *   "Invalid Request" error without id, as the Streamable HTTP transport answers input it cannot accept;</li>
+ *   <li>a {@code tools/call} whose params are no object or whose {@code params.name} is missing or no
+ *   string, which it never answered: a JSON-RPC {@code -32602 Invalid params} error with the request's
+ *   id, as it answers an unknown tool itself (see {@link ToolCallParams}).</li>
+ * </ul>
+ * Everything else goes on to the MCP server untouched (a second body handler is a no-op in Vert.x).
  */
 @ApplicationScoped
 public class McpRequestShapeGuard {
@@ -35,25 +43,39 @@ public class McpRequestShapeGuard {
 
     static void check(RoutingContext ctx) {
         Buffer body = ctx.body().buffer();
-        if (body != null && body.length() > 0 && !isMessage(body)) {
+        if (body == null || body.length() == 0) {
+            ctx.next();
+            return;
+        }
+        Object value;
+        try {
+            value = Json.decodeValue(body);
+        } catch (DecodeException e) {
+            ctx.next(); // not JSON at all: the MCP server answers that itself (a parse error, not a 500)
+            return;
+        }
+        if (!isMessage(value)) {
             ctx.response().setStatusCode(400).putHeader("Content-Type", "application/json")
                     .end(new JsonObject().put("jsonrpc", "2.0").putNull("id").put("error", new JsonObject()
                             .put("code", -32600).put("message", "Invalid Request: expected a JSON-RPC object or batch array"))
                             .encode());
             return;
         }
-        ctx.next();
+        Optional<Object> answer = ToolCallParams.answer(value);
+        if (answer.isEmpty()) {
+            ctx.next();
+        } else if (answer.get() instanceof JsonArray answers && answers.isEmpty()) {
+            ctx.response().setStatusCode(202).end(); // notifications only: accepted, nothing to answer
+        } else {
+            ctx.response().setStatusCode(200).putHeader("Content-Type", "application/json")
+                    .end(Json.encodeToBuffer(answer.get()));
+        }
     }
 
-    private static boolean isMessage(Buffer body) {
-        try {
-            Object value = Json.decodeValue(body);
-            if (value instanceof JsonArray batch) {
-                return !batch.isEmpty() && batch.stream().allMatch(JsonObject.class::isInstance);
-            }
-            return value instanceof JsonObject;
-        } catch (DecodeException e) {
-            return true; // not JSON at all: the MCP server answers that itself (a parse error, not a 500)
+    private static boolean isMessage(Object value) {
+        if (value instanceof JsonArray batch) {
+            return !batch.isEmpty() && batch.stream().allMatch(JsonObject.class::isInstance);
         }
+        return value instanceof JsonObject;
     }
 }
