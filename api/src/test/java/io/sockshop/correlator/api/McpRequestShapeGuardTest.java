@@ -1,6 +1,7 @@
 package io.sockshop.correlator.api;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeEach;
@@ -8,8 +9,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+
 import static io.sockshop.correlator.api.ApiTestSupport.authorised;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Raw JSON-RPC bodies posted to /mcp inside an initialised session, as a client that does not use an SDK
@@ -22,6 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class McpRequestShapeGuardTest {
 
     private String session;
+    @TestHTTPResource("/")
+    URL base;
 
     @BeforeEach
     void initialise() {
@@ -87,5 +101,40 @@ class McpRequestShapeGuardTest {
     @Test
     void aNamelessToolCallNotificationIsAcceptedWithNothingToAnswer() {
         assertThat(post(session, "{\"jsonrpc\":\"2.0\",\"method\":\"tools/call\",\"params\":{}}").statusCode()).isEqualTo(202);
+    }
+
+    /**
+     * The 2024-11 SSE transport (/mcp/sse), whose answers travel on the event stream: a tools/call without a
+     * tool name is answered there with -32602 and its id (it was never answered), as an unknown tool is.
+     */
+    @Test
+    void onTheSseTransportTheAnswerComesOnTheStream() throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        List<String> lines = new CopyOnWriteArrayList<>();
+        var stream = http.sendAsync(HttpRequest.newBuilder(URI.create(base + "mcp/sse"))
+                .header("Authorization", "Bearer " + KafkaTestResource.TOKEN).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofLines());
+        try {
+            stream.thenAccept(r -> r.body().forEach(lines::add));
+            await().atMost(Duration.ofSeconds(30)).until(() -> lines.stream().anyMatch(l -> l.startsWith("data: /")));
+            String endpoint = lines.stream().filter(l -> l.startsWith("data: /")).findFirst().orElseThrow().substring(6).trim();
+            for (String body : Stream.of("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                            + "\"2024-11-05\",\"capabilities\":{},\"clientInfo\":{\"name\":\"guard-test\",\"version\":\"1\"}}}",
+                    "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
+                    "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{\"arguments\":{}}}",
+                    "[{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"tools/call\",\"params\":5},"
+                            + "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"ping\"}]").toList()) {
+                HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create(base + endpoint.substring(1)))
+                        .header("Authorization", "Bearer " + KafkaTestResource.TOKEN).header("Content-Type", "application/json")
+                        .timeout(Duration.ofSeconds(20)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(posted.statusCode()).as("%s: %s", body, posted.body()).isLessThan(300);
+            }
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(String.join("\n", lines))
+                    .contains("\"id\":7,\"error\":{\"code\":-32602").contains("params.name (the tool to call) is missing")
+                    .contains("\"id\":8,\"error\":{\"code\":-32602").contains("\"id\":9,\"result\""));
+        } finally {
+            stream.cancel(true);
+        }
     }
 }

@@ -25,12 +25,17 @@ import java.util.Optional;
  *   string, which it never answered: a JSON-RPC {@code -32602 Invalid params} error with the request's
  *   id, as it answers an unknown tool itself (see {@link ToolCallParams}).</li>
  * </ul>
+ * On the 2024-11 SSE transport's message endpoint ({@code /mcp/messages/<id>}), whose answers travel on
+ * the client's event stream and not in the POST's response, the first gets the same 400, and such a
+ * tools/call is handed to the MCP server with its params replaced by a name saying what is wrong, which no
+ * tool has: the server answers it on the stream, as for any unknown tool, with {@code -32602} and the id.
  * Everything else goes on to the MCP server untouched (a second body handler is a no-op in Vert.x).
  */
 @ApplicationScoped
 public class McpRequestShapeGuard {
 
     static final String PATH = "/mcp";
+    static final String SSE_MESSAGES = "/mcp/messages/*";
 
     /** The same limit as every other body, so this route refuses nothing the MCP server would accept. */
     @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
@@ -39,26 +44,50 @@ public class McpRequestShapeGuard {
     void install(@Observes Router router) {
         router.post(PATH).order(-10).handler(BodyHandler.create(false).setBodyLimit(maxBody.asLongValue()))
                 .handler(McpRequestShapeGuard::check);
+        router.post(SSE_MESSAGES).order(-10).handler(BodyHandler.create(false).setBodyLimit(maxBody.asLongValue()))
+                .handler(McpRequestShapeGuard::checkSseMessage);
+    }
+
+    static void checkSseMessage(RoutingContext ctx) {
+        Object value = decoded(ctx);
+        if (value == null) {
+            ctx.next();
+        } else if (!isMessage(value)) {
+            invalidRequest(ctx);
+        } else {
+            ToolCallParams.namedForTheServer(value).ifPresent(rewritten -> ctx.setBody(Json.encodeToBuffer(rewritten)));
+            ctx.next();
+        }
+    }
+
+    /** The body as JSON, or null when it is empty or no JSON (the MCP server answers a parse error itself). */
+    private static Object decoded(RoutingContext ctx) {
+        Buffer body = ctx.body().buffer();
+        if (body == null || body.length() == 0) {
+            return null;
+        }
+        try {
+            return Json.decodeValue(body);
+        } catch (DecodeException e) {
+            return null;
+        }
+    }
+
+    private static void invalidRequest(RoutingContext ctx) {
+        ctx.response().setStatusCode(400).putHeader("Content-Type", "application/json")
+                .end(new JsonObject().put("jsonrpc", "2.0").putNull("id").put("error", new JsonObject()
+                        .put("code", -32600).put("message", "Invalid Request: expected a JSON-RPC object or batch array"))
+                        .encode());
     }
 
     static void check(RoutingContext ctx) {
-        Buffer body = ctx.body().buffer();
-        if (body == null || body.length() == 0) {
+        Object value = decoded(ctx);
+        if (value == null) {
             ctx.next();
             return;
         }
-        Object value;
-        try {
-            value = Json.decodeValue(body);
-        } catch (DecodeException e) {
-            ctx.next(); // not JSON at all: the MCP server answers that itself (a parse error, not a 500)
-            return;
-        }
         if (!isMessage(value)) {
-            ctx.response().setStatusCode(400).putHeader("Content-Type", "application/json")
-                    .end(new JsonObject().put("jsonrpc", "2.0").putNull("id").put("error", new JsonObject()
-                            .put("code", -32600).put("message", "Invalid Request: expected a JSON-RPC object or batch array"))
-                            .encode());
+            invalidRequest(ctx);
             return;
         }
         Optional<Object> answer = ToolCallParams.answer(value);

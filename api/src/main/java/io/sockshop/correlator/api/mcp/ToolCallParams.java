@@ -76,6 +76,29 @@ final class ToolCallParams {
         return Optional.of(answers.isEmpty() ? new JsonArray() : answers.getJsonObject(0));
     }
 
+    /**
+     * For the SSE transport, whose answers go on the event stream: the message or batch with each such
+     * tools/call's params replaced by {@code {"name": "<what is wrong>"}}, a name no tool has, so that the MCP
+     * server answers it there as an unknown tool ({@code -32602}, with the id); empty when there is none.
+     */
+    static Optional<Object> namedForTheServer(Object messages) {
+        if (messages instanceof JsonArray array) {
+            JsonArray copy = new JsonArray();
+            boolean changed = false;
+            for (Object m : array) {
+                Optional<JsonObject> named = named((JsonObject) m);
+                changed |= named.isPresent();
+                copy.add(named.orElse((JsonObject) m));
+            }
+            return changed ? Optional.of(copy) : Optional.empty();
+        }
+        return named((JsonObject) messages).map(Object.class::cast);
+    }
+
+    private static Optional<JsonObject> named(JsonObject message) {
+        return problem(message).map(p -> message.copy().put("params", new JsonObject().put("name", "(" + p + ")")));
+    }
+
     private static JsonObject error(Object id, int code, String message) {
         return new JsonObject().put("jsonrpc", "2.0").put("id", id)
                 .put("error", new JsonObject().put("code", code).put("message", message));

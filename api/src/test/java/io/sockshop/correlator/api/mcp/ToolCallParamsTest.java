@@ -3,6 +3,7 @@ package io.sockshop.correlator.api.mcp;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -56,5 +57,20 @@ class ToolCallParamsTest {
             assertThat(answer.get()).isInstanceOf(want instanceof JsonArray ? JsonArray.class : JsonObject.class);
             assertThat(Json.encode(answer.get())).isEqualTo(Json.encode(want));
         }
+    }
+
+    /** On the SSE transport the MCP server answers on its stream: such a call goes on with a name no tool has. */
+    @Test
+    void forTheSseTransportSuchCallsGoOnWithANameSayingWhatIsWrong() {
+        Object batch = Json.decodeValue("[{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"arguments\":{}}},"
+                + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}]");
+        assertThat(ToolCallParams.namedForTheServer(batch)).map(Json::encode).contains("[{\"jsonrpc\":\"2.0\",\"id\":1,"
+                + "\"method\":\"tools/call\",\"params\":{\"name\":\"(params.name (the tool to call) is missing or null)\"}},"
+                + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}]");
+        assertThat(ToolCallParams.namedForTheServer(Json.decodeValue("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\","
+                + "\"params\":7}"))).map(Json::encode).contains("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\","
+                + "\"params\":{\"name\":\"(params must be an object with the tool's name, was a number)\"}}");
+        assertThat(ToolCallParams.namedForTheServer(Json.decodeValue("{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"tools/call\","
+                + "\"params\":{\"name\":\"list_incidents\"}}"))).isEmpty();
     }
 }
