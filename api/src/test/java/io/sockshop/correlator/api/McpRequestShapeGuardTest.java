@@ -73,6 +73,15 @@ class McpRequestShapeGuardTest {
         assertThat(response.jsonPath().getString("error.message")).startsWith("Invalid params: ").contains(reason);
     }
 
+    /** JSON that is no JSON-RPC message: the MCP server answered 500 to these. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {"null", "42", "\"text\"", "true", "[]", "[1, 2]", "[{}, 3]"})
+    void jsonThatIsNoMessageIsInvalidRequest(String body) {
+        Response response = post(session, body);
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(400);
+        assertThat(response.jsonPath().getInt("error.code")).isEqualTo(-32600);
+    }
+
     @Test
     void anUnknownToolIsStillTheMcpServersAnswer() {
         Response unknown = post(session, "{\"jsonrpc\":\"2.0\",\"id\":99,\"method\":\"tools/call\",\"params\":{\"name\":\"no_such_tool\"}}");

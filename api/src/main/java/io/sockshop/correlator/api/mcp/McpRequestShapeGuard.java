@@ -36,6 +36,8 @@ public class McpRequestShapeGuard {
 
     static final String PATH = "/mcp";
     static final String SSE_MESSAGES = "/mcp/messages/*";
+    /** An empty body or no JSON at all: the MCP server answers that itself (a parse error, not a 500). */
+    private static final Object NOT_JSON = new Object();
 
     /** The same limit as every other body, so this route refuses nothing the MCP server would accept. */
     @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
@@ -50,7 +52,7 @@ public class McpRequestShapeGuard {
 
     static void checkSseMessage(RoutingContext ctx) {
         Object value = decoded(ctx);
-        if (value == null) {
+        if (value == NOT_JSON) {
             ctx.next();
         } else if (!isMessage(value)) {
             invalidRequest(ctx);
@@ -60,16 +62,16 @@ public class McpRequestShapeGuard {
         }
     }
 
-    /** The body as JSON, or null when it is empty or no JSON (the MCP server answers a parse error itself). */
+    /** The body as JSON (a JSON {@code null} is null), or {@link #NOT_JSON}. */
     private static Object decoded(RoutingContext ctx) {
         Buffer body = ctx.body().buffer();
         if (body == null || body.length() == 0) {
-            return null;
+            return NOT_JSON;
         }
         try {
             return Json.decodeValue(body);
         } catch (DecodeException e) {
-            return null;
+            return NOT_JSON;
         }
     }
 
@@ -82,7 +84,7 @@ public class McpRequestShapeGuard {
 
     static void check(RoutingContext ctx) {
         Object value = decoded(ctx);
-        if (value == null) {
+        if (value == NOT_JSON) {
             ctx.next();
             return;
         }
