@@ -44,7 +44,9 @@ class PackagedServicesRejectBadSettingsTest {
                 Arguments.of("api", List.of("-Dcorrelator.api.sse.max-clients=0"), Map.of("CORRELATOR_API_TOKEN", "t0ken-abcdef"),
                         "correlator.api.sse.max-clients"),
                 Arguments.of("api", List.of("-Dcorrelator.api.paging.max-page-size=-3"), Map.of("CORRELATOR_API_TOKEN", "t0ken-abcdef"),
-                        "correlator.api.paging.max-page-size"));
+                        "correlator.api.paging.max-page-size"),
+                Arguments.of("api", List.of("-Dcorrelator.api.rate-limit.requests-per-second=0"),
+                        Map.of("CORRELATOR_API_TOKEN", "t0ken-abcdef"), "correlator.api.rate-limit.requests-per-second"));
     }
 
     @ParameterizedTest(name = "{0} {1} {2}")

@@ -32,10 +32,12 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The packaged API under abuse: no token and a wrong token get 401, an oversized body 413, an oversized
- * header 431 and an oversized URL 414, each without a 5xx. Then {@value #SILENT} stream clients connect
- * and never read while thousands of findings are published: the clients past the limit get 429, the
- * silent ones are dropped as stalled or too slow, a client that reads gets every finding meanwhile,
- * and the heap after a collection stays within a bound.
+ * header 431 and an oversized URL 414, each without a 5xx. A client bursting past its request rate gets
+ * 429 problems with Retry-After while other clients are served. Then {@value #SILENT} stream clients
+ * connect and never read while thousands of findings are published in transactions of {@value #BATCH}
+ * (with {@code max-lag} {@value #BATCH}): the clients past the limit get 429, the silent ones are dropped
+ * as stalled or too slow, a client that reads gets every finding exactly once meanwhile, and the heap
+ * after a collection stays within a bound.
  */
 @WithKafka
 class ApiAbuseTest {
@@ -46,15 +48,23 @@ class ApiAbuseTest {
     static final int SILENT = MAX_CLIENTS;
     static final int OVER_LIMIT = 30;
     static final int FINDINGS = 3000;
+    /** Findings per transaction, and the max-lag: a commit lands at once, as a busy correlator's do. */
+    static final int BATCH = 500;
+    /** This test's per-client rate limit (the defaults, 100/s in bursts of 1,000, are for real clients). */
+    static final int RATE = 2;
+    static final int BURST = 40;
+    static final int BURST_REQUESTS = 200;
 
     @Test
     void tokensSizesAndThousandsOfStreamClientsThatNeverRead(KafkaBroker broker) throws Exception {
         String prefix = KafkaBroker.uniqueName("abuse") + ".";
         Map<String, String> settings = ApiProcesses.settings(broker, prefix);
         settings.put("correlator.api.sse.stall-timeout", "5s");
-        // Lag never drops a client here (more than every finding published): a silent client is dropped when its
-        // socket stays full for 5 s, and the reading client, which reads, is never behind enough to be dropped.
-        settings.put("correlator.api.sse.max-lag", Integer.toString(FINDINGS * 2));
+        // Lag counts only findings that arrive while a client does not read: a silent client is dropped once a
+        // commit more arrives while its socket is full (or when it stays full for 5 s), a reading one never for lag.
+        settings.put("correlator.api.sse.max-lag", Integer.toString(BATCH));
+        settings.put("correlator.api.rate-limit.requests-per-second", Integer.toString(RATE));
+        settings.put("correlator.api.rate-limit.burst", Integer.toString(BURST));
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         try (ServiceProcess api = ApiProcesses.start("api-abuse", settings, "384m")) {
             String base = api.baseUrl();
@@ -62,13 +72,16 @@ class ApiAbuseTest {
             assertThat(status(http, get(base + "/api/v1/incidents").header("Authorization", "Bearer wrong"))).isEqualTo(401);
             assertThat(status(http, get(base + "/mcp").header("Authorization", "Bearer " + "w".repeat(200)))).isEqualTo(401);
             assertThat(status(http, get(base + "/q/metrics"))).isEqualTo(401);
-            assertThat(status(http, HttpRequest.newBuilder(URI.create(base + "/api/v1/incidents"))
+            // With Expect: 100-continue (as curl sends for a large body) the 413 comes before the body is sent; without
+            // it the server may close the connection while the client is still sending, and the client sees no answer.
+            assertThat(status(http, HttpRequest.newBuilder(URI.create(base + "/api/v1/incidents")).expectContinue(true)
                     .header("Authorization", "Bearer " + ApiProcesses.TOKEN)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[256 * 1024])))).isEqualTo(413);
             assertThat(status(http, get(base + "/api/v1/incidents").header("Authorization", "Bearer " + ApiProcesses.TOKEN)
                     .header("X-Padding", "p".repeat(32 * 1024)))).isEqualTo(431);
             assertThat(status(http, get(base + "/api/v1/incidents?application=" + "a".repeat(16 * 1024))
                     .header("Authorization", "Bearer " + ApiProcesses.TOKEN))).isEqualTo(414);
+            burstPastTheRateLimit(api, http);
             long heapAtRest = api.heapAfterGc();
 
             List<Socket> silent = new ArrayList<>();
@@ -103,6 +116,8 @@ class ApiAbuseTest {
                     throw new AssertionError("the reading client got " + reader.findings() + " of " + FINDINGS + " findings over "
                             + reader.connections() + " connection(s), dropped " + reader.drops() + " time(s)", e);
                 }
+                assertThat(reader.findings()).as("every finding").isEqualTo(FINDINGS);
+                assertThat(reader.events()).as("finding events received: none twice").isEqualTo(FINDINGS);
                 long heapAfter = api.heapAfterGc();
                 System.out.printf("[api-abuse] heap after GC: at rest %d MiB, %d silent clients and %d findings %d MiB, "
                                 + "after the drops %d MiB; resident %d MiB; dropped %s; the reading client got %d findings over %d "
@@ -122,6 +137,79 @@ class ApiAbuseTest {
                     s.close();
                 }
             }
+        }
+    }
+
+    /**
+     * {@value #BURST_REQUESTS} requests as fast as they go from 127.0.0.3 (the rate limit tells clients apart
+     * by address): the first {@value #BURST} are served, then 429 problems with Retry-After, and no more are
+     * served than the burst plus the rate over the time taken; meanwhile clients at other addresses are served.
+     */
+    private static void burstPastTheRateLimit(ServiceProcess api, HttpClient http) throws Exception {
+        int served = 0;
+        int refused = 0;
+        long started = System.nanoTime();
+        for (int i = 0; i < BURST_REQUESTS; i++) {
+            RawResponse r = RawResponse.get("127.0.0.3", api.port(), i % 2 == 0 ? "/api/v1/incidents" : "/api/v1/scorecard");
+            if (r.status() == 200) {
+                served++; // the first BURST, then one now and then as the rate refills the bucket
+                continue;
+            }
+            assertThat(r.status()).as("request %d: %s", i, r.text()).isEqualTo(429);
+            assertThat(r.header("content-type")).startsWith("application/problem+json");
+            assertThat(Long.parseLong(r.header("retry-after"))).isPositive();
+            assertThat(r.body()).contains("urn:sockshop-correlator:problem:too-many-requests").contains("\"status\":429");
+            refused++;
+            if (refused == 1) {
+                assertThat(status(http, get(api.baseUrl() + "/api/v1/incidents").header("Authorization", "Bearer "
+                        + ApiProcesses.TOKEN))).as("another client (127.0.0.1) meanwhile").isEqualTo(200);
+                assertThat(RawResponse.get("127.0.0.4", api.port(), "/api/v1/incidents").status())
+                        .as("another client (127.0.0.4) meanwhile").isEqualTo(200);
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf("[api-abuse] burst of %d requests in %.1f s from one client at %d/s, bursts of %d: %d served,"
+                + " %d refused with 429%n", BURST_REQUESTS, seconds, RATE, BURST, served, refused);
+        assertThat(served).as("the burst is served whole").isGreaterThanOrEqualTo(BURST);
+        assertThat(served).as("no more than the burst and the rate over %.1f s", seconds)
+                .isLessThanOrEqualTo(BURST + (int) Math.ceil(RATE * seconds) + 1);
+        assertThat(refused).isEqualTo(BURST_REQUESTS - served).isPositive();
+        assertThat(status(http, get(api.baseUrl() + "/api/v1/incidents").header("Authorization", "Bearer "
+                + ApiProcesses.TOKEN))).as("other clients after the burst").isEqualTo(200);
+        assertThat(api.metrics(ApiProcesses.auth()).sum("correlator_api_requests_rate_limited_total"))
+                .isGreaterThanOrEqualTo(refused);
+    }
+
+    /** One HTTP/1.1 GET with the token on a connection of its own from {@code localAddress}, read to its end. */
+    private record RawResponse(int status, Map<String, String> headers, String body) {
+        static RawResponse get(String localAddress, int port, String path) throws IOException {
+            try (Socket socket = new Socket()) {
+                socket.bind(new InetSocketAddress(localAddress, 0));
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+                socket.setSoTimeout(30_000);
+                socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                        + "Authorization: Bearer " + ApiProcesses.TOKEN + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                String text = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                int end = text.indexOf("\r\n\r\n");
+                String[] head = text.substring(0, end < 0 ? text.length() : end).split("\r\n");
+                Map<String, String> headers = new java.util.HashMap<>();
+                for (int i = 1; i < head.length; i++) {
+                    int colon = head[i].indexOf(':');
+                    if (colon > 0) {
+                        headers.put(head[i].substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT),
+                                head[i].substring(colon + 1).trim());
+                    }
+                }
+                return new RawResponse(Integer.parseInt(head[0].split(" ")[1]), headers, end < 0 ? "" : text.substring(end + 4));
+            }
+        }
+
+        String header(String name) {
+            return headers.getOrDefault(name, "");
+        }
+
+        String text() {
+            return status + " " + headers + " " + body;
         }
     }
 
@@ -147,7 +235,7 @@ class ApiAbuseTest {
                         i % 10 == 0 ? IncidentStatus.OPEN : IncidentStatus.UPDATED, Instant.parse("2025-11-05T11:20:00Z")
                                 .plusSeconds(i), List.of(io.sockshop.correlator.api.Fixtures.ORDER_ID));
                 batch.add(Events.finding(f));
-                if (batch.size() == 100) {
+                if (batch.size() == BATCH) {
                     writer.commit(Topics.FINDINGS.withPrefix(prefix), batch);
                     batch.clear();
                 }
@@ -175,7 +263,7 @@ class ApiAbuseTest {
      * as an SSE client does, so it still gets every finding once; findings are counted by event id.
      */
     private static final class SseReader implements AutoCloseable {
-        private static final int MAX_CONNECTIONS = 1000;
+        private static final int MAX_CONNECTIONS = 100;
         private final int port;
         private final Thread thread;
         private final java.util.Set<String> ids = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -184,6 +272,7 @@ class ApiAbuseTest {
         private volatile String lastId;
         private volatile int connections;
         private volatile int drops;
+        private final java.util.concurrent.atomic.AtomicInteger events = new java.util.concurrent.atomic.AtomicInteger();
 
         /** Connects before it returns, so the reading client holds a stream slot before the silent ones come. */
         SseReader(int port) throws IOException {
@@ -236,6 +325,7 @@ class ApiAbuseTest {
                     event = line.substring(6).trim();
                 } else if (line.isEmpty()) {
                     if ("finding".equals(event) && id != null) {
+                        events.incrementAndGet();
                         ids.add(id);
                         lastId = id;
                     } else if ("dropped".equals(event)) {
@@ -249,6 +339,10 @@ class ApiAbuseTest {
 
         int findings() {
             return ids.size();
+        }
+
+        int events() {
+            return events.get();
         }
 
         int connections() {

@@ -193,20 +193,9 @@ class ApiHostileInputProperties {
                     .put("scenario", value);
             return new Hostile.Sample(tool + " with " + value, Hostile.bytes(c));
         });
-        // Left out, and reported as an open problem in docs/reliability.md: a tools/call whose params.name is
-        // missing or not a string makes quarkus-mcp-server 1.13.0 throw a NullPointerException on the event loop
-        // and never answer (the client waits until its own timeout; other requests are not held up).
-        return Arbitraries.oneOf(calls, otherTools).filter(c -> !toolCallWithoutName(c));
-    }
-
-    static boolean toolCallWithoutName(Hostile.Sample call) {
-        try {
-            var json = JSON.readTree(call.bytes());
-            return json != null && json.isObject() && "tools/call".equals(json.path("method").asText(null))
-                    && !json.path("params").path("name").isTextual();
-        } catch (java.io.IOException e) {
-            return false;
-        }
+        // Among them, from Hostile.values' missing-field and wrong-type mutations: tools/call without params.name or
+        // with a name that is no string, which quarkus-mcp-server 1.13.0 never answered (the API's guard answers them).
+        return Arbitraries.oneOf(calls, otherTools);
     }
 
     /** JSON that is no JSON-RPC message: the MCP server answered 500 to a bare {@code null} or {@code []} (seen in CI). */
@@ -221,6 +210,40 @@ class ApiHostileInputProperties {
                     .isEqualTo(400);
             assertThat(response.body()).contains("-32600");
         }
+    }
+
+    /**
+     * A tools/call without a tool name, or with one that is no string, single or in a batch: a JSON-RPC -32602
+     * Invalid params with the request's id (quarkus-mcp-server 1.13.0 threw on the event loop and never answered,
+     * so this example waited for its 20 s timeout); an unknown name is still the MCP server's own -32602.
+     */
+    @Example
+    void mcpToolCallsWithoutAToolNameAreInvalidParams() {
+        Map<String, String> calls = new java.util.LinkedHashMap<>();
+        calls.put("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{\"arguments\":{}}}", "7");
+        calls.put("{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"tools/call\",\"params\":{\"name\":null}}", "8");
+        calls.put("{\"jsonrpc\":\"2.0\",\"id\":\"nine\",\"method\":\"tools/call\",\"params\":{\"name\":9}}", "\"nine\"");
+        calls.put("{\"jsonrpc\":\"2.0\",\"id\":10,\"method\":\"tools/call\",\"params\":{\"name\":{\"x\":[]}}}", "10");
+        calls.put("{\"jsonrpc\":\"2.0\",\"id\":11,\"method\":\"tools/call\",\"params\":\"list_incidents\"}", "11");
+        calls.put("{\"jsonrpc\":\"2.0\",\"id\":12,\"method\":\"tools/call\"}", "12");
+        calls.put("[{\"jsonrpc\":\"2.0\",\"id\":13,\"method\":\"tools/call\",\"params\":{}}]", "13");
+        calls.forEach((body, id) -> {
+            var response = mcpPost(body.getBytes(StandardCharsets.UTF_8));
+            assertThat(response.statusCode()).as("%s answered %s: %s", body, response.statusCode(), response.body())
+                    .isEqualTo(200);
+            assertThat(response.body()).as(body).contains("\"id\":" + id).contains("-32602").contains("Invalid params");
+        });
+        var unknown = mcpPost("{\"jsonrpc\":\"2.0\",\"id\":14,\"method\":\"tools/call\",\"params\":{\"name\":\"no_such_tool\"}}"
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(unknown.statusCode()).isEqualTo(200);
+        assertThat(unknown.body()).contains("-32602").contains("no_such_tool");
+    }
+
+    private static HttpResponse<String> mcpPost(byte[] body) {
+        return api.send(HttpRequest.newBuilder(URI.create(api.baseUrl() + "/mcp"))
+                .header("Authorization", "Bearer " + ApiProcesses.TOKEN).header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream").header("Mcp-Session-Id", session)
+                .timeout(Duration.ofSeconds(20)).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
 
     @Property(tries = 200)

@@ -28,6 +28,8 @@ public interface ApiConfig {
 
     OrderTrace orderTrace();
 
+    RateLimit rateLimit();
+
     interface Paging {
         @WithDefault("50")
         int defaultPageSize();
@@ -90,5 +92,26 @@ public interface ApiConfig {
         /** How far back the logs topic is read at start-up. */
         @WithDefault("24h")
         Duration lookback();
+    }
+
+    /**
+     * Requests per client (its address; see docs/api.md) to every endpoint but health and the findings
+     * stream, which has its own limit of concurrent clients.
+     */
+    interface RateLimit {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Sustained requests per second per client (a fraction is allowed, e.g. 0.5). */
+        @WithDefault("100")
+        double requestsPerSecond();
+
+        /** Requests a client may make at once before the sustained rate applies. */
+        @WithDefault("1000")
+        int burst();
+
+        /** Clients remembered at most; the one seen longest ago is forgotten first. */
+        @WithDefault("10000")
+        int trackedClients();
     }
 }

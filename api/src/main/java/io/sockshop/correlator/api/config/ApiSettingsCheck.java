@@ -47,6 +47,12 @@ public class ApiSettingsCheck {
         atLeast(problems, "correlator.api.order-trace.max-traces", c.orderTrace().maxTraces(), 1);
         atLeast(problems, "correlator.api.order-trace.max-message-chars", c.orderTrace().maxMessageChars(), 80);
         positive(problems, "correlator.api.order-trace.lookback", c.orderTrace().lookback());
+        double rate = c.rateLimit().requestsPerSecond();
+        if (!(rate > 0) || Double.isInfinite(rate)) {
+            problems.add("correlator.api.rate-limit.requests-per-second must be a positive number, was " + rate);
+        }
+        atLeast(problems, "correlator.api.rate-limit.burst", c.rateLimit().burst(), 1);
+        atLeast(problems, "correlator.api.rate-limit.tracked-clients", c.rateLimit().trackedClients(), 1);
         return problems;
     }
 

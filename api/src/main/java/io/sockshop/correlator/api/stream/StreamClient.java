@@ -10,8 +10,13 @@ import java.util.function.Consumer;
  * One stream client: a cursor into the shared {@link FindingsRing} and its resume position. It
  * writes while its socket accepts data and never queues more than the socket's bounded write
  * queue; it is dropped, with the reason sent as a last {@code dropped} event, when it fell out of
- * the ring, is more than {@code maxLag} findings behind while its socket is full, or its socket
- * stayed full for {@code stallMillis}.
+ * the ring, when more than {@code maxLag} findings arrived while its socket stayed full, or when its
+ * socket stayed full for {@code stallMillis}.
+ * <p>
+ * Lag counts only the findings that arrive while the client does not read: a backlog it is reading
+ * (a resume far behind, a commit of many findings at once) is no reason to drop it, however long, as
+ * long as the client takes data. A client that never reads is still dropped, and costs at most its
+ * socket's write queue meanwhile (the findings themselves are in the shared ring either way).
  * Not thread-safe: every call runs on the client's own event loop.
  */
 public final class StreamClient {
@@ -29,7 +34,10 @@ public final class StreamClient {
     private final Consumer<String> onDrop;
     private long cursor;
     private StreamPosition position;
+    /** When the socket was found full without the client having read since; -1 while it reads. */
     private long fullSince = -1;
+    /** The ring's head when the socket was found full: findings past it arrived while the client did not read. */
+    private long headWhenFull;
     private boolean closed;
     private boolean waitingForDrain;
 
@@ -75,6 +83,9 @@ public final class StreamClient {
             drop(FELL_BEHIND, "more than " + ring.capacity() + " findings arrived while this client could not keep up");
             return;
         }
+        if (!sink.full()) {
+            fullSince = -1; // the socket took data since it was last found full: the client reads
+        }
         while (cursor < head && !sink.full()) {
             Optional<StreamedFinding> next = ring.get(cursor);
             if (next.isEmpty()) {
@@ -98,9 +109,12 @@ public final class StreamClient {
         long now = clock.millis();
         if (fullSince < 0) {
             fullSince = now;
+            headWhenFull = head;
         }
-        if (head - cursor > maxLag) {
-            drop(TOO_SLOW, (head - cursor) + " findings behind while not reading (limit " + maxLag + ")");
+        long arrivedWhileFull = head - headWhenFull;
+        if (arrivedWhileFull > maxLag) {
+            drop(TOO_SLOW, arrivedWhileFull + " findings arrived while not reading (limit " + maxLag + "), "
+                    + (head - cursor) + " behind");
         } else if (now - fullSince >= stallMillis) {
             drop(STALLED, "not reading for " + (now - fullSince) + " ms");
         } else if (!waitingForDrain) {
@@ -121,6 +135,7 @@ public final class StreamClient {
             long now = clock.millis();
             if (fullSince < 0) {
                 fullSince = now;
+                headWhenFull = ring.nextSequence();
             } else if (now - fullSince >= stallMillis) {
                 drop(STALLED, "not reading for " + (now - fullSince) + " ms");
             }

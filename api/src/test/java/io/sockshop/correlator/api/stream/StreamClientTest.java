@@ -50,7 +50,12 @@ class StreamClientTest {
         }
 
         void read() {
-            room = Integer.MAX_VALUE;
+            readSome(Integer.MAX_VALUE);
+        }
+
+        /** The client reads: the socket takes {@code writes} more before it is full again. */
+        void readSome(int writes) {
+            room = writes;
             Runnable action = drain;
             drain = null;
             if (action != null) {
@@ -149,6 +154,66 @@ class StreamClientTest {
         sink.read();
         assertThat(reasons).isEmpty();
         assertThat(sink.findings()).hasSize(4);
+    }
+
+    /**
+     * A client resuming 3,000 findings behind (with max-lag 500) whose socket takes 20 events per read,
+     * while new findings keep arriving 500 at a time as one commit lands: it is never dropped and gets every
+     * finding after its resume position exactly once. Lag counts only what arrives while it does not read.
+     */
+    @Test
+    void aClientResumingFarBehindThatReadsGetsEveryFindingOnceWithoutBeingDropped() {
+        FindingsRing ring = new FindingsRing(10_000);
+        for (int i = 0; i < 3000; i++) {
+            append(ring, i % 3, i / 3, i + 1);
+        }
+        FakeSink sink = new FakeSink();
+        sink.room = 20;
+        List<String> reasons = new ArrayList<>();
+        StreamClient client = new StreamClient(ring, sink, IncidentFilter.ANY,
+                Optional.of(StreamPosition.parse("0:1,1:0,2:0")), 500, 60_000, Clock.systemUTC(), reasons::add);
+        client.drain();
+        int appended = 3000;
+        for (int round = 0; round < 4000 && (sink.findings().size() < appended - 1 || appended < 5000); round++) {
+            if (round % 50 == 0 && appended < 5000) {
+                for (int k = 0; k < 500; k++, appended++) {
+                    append(ring, appended % 3, appended / 3, appended + 1);
+                    client.drain(); // as the route does on every append; the socket is full meanwhile
+                }
+            }
+            sink.readSome(20);
+        }
+        assertThat(reasons).as("drop reasons").isEmpty();
+        List<String> ids = sink.findings().stream().map(StreamClientTest::idOf).toList();
+        assertThat(ids).as("every finding after the resume position, once").hasSize(appended - 1).doesNotHaveDuplicates();
+        assertThat(client.position()).isEqualTo(ring.headPosition());
+    }
+
+    /** The same resume, but the client never reads after its first 20 events: more than max-lag arrive, it is dropped. */
+    @Test
+    void aClientResumingFarBehindThatStopsReadingIsStillDropped() {
+        FindingsRing ring = new FindingsRing(10_000);
+        for (int i = 0; i < 3000; i++) {
+            append(ring, i % 3, i / 3, i + 1);
+        }
+        FakeSink sink = new FakeSink();
+        sink.room = 20;
+        List<String> reasons = new ArrayList<>();
+        StreamClient client = new StreamClient(ring, sink, IncidentFilter.ANY,
+                Optional.of(StreamPosition.parse("0:1,1:0,2:0")), 500, 60_000, Clock.systemUTC(), reasons::add);
+        client.drain();
+        for (int i = 3000; i < 3500; i++) {
+            append(ring, i % 3, i / 3, i + 1);
+            client.drain();
+        }
+        assertThat(reasons).as("500 arrived while it did not read: at the limit, not past it").isEmpty();
+        append(ring, 0, 3500 / 3 + 1, 3501);
+        client.drain();
+        assertThat(reasons).containsExactly(StreamClient.TOO_SLOW);
+        assertThat(sink.closed).isTrue();
+        assertThat(sink.findings()).hasSize(20);
+        assertThat(sink.written.get(sink.written.size() - 1)).contains("\"reason\":\"too-slow\"")
+                .contains("\"lastEventId\":\"" + client.position().encode() + "\"");
     }
 
     @Test
