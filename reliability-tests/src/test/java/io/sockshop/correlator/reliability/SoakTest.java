@@ -302,6 +302,8 @@ class SoakTest {
         findings.forEach(f -> latest.put(f.incidentId(), f));
         int episodes = 0;
         Map<String, Integer> byKind = new TreeMap<>();
+        // Every episode is checked before the test fails, so a run tells how many were wrong, not only the first.
+        List<String> wrong = new ArrayList<>();
         for (Feed feed : feeds) {
             for (Episode episode : feed.done) {
                 String application = episode.application();
@@ -310,20 +312,22 @@ class SoakTest {
                         .map(f -> f.signature().id() + "/" + f.rootCause().service() + " " + f.status()).toList();
                 List<String> expected = episode.kind().expected() == null ? List.of()
                         : List.of(episode.kind().expected() + " " + IncidentStatus.RESOLVED);
-                assertThat(found).as("%s episode %d (%s, from %s); the application's incidents: %s", application,
-                                episode.index(), episode.kind().name(), episode.t0(), latest.values().stream()
-                                        .filter(f -> f.application().equals(application))
-                                        .map(f -> f.incidentId() + " " + f.signature().id() + "/" + f.rootCause().service() + " "
-                                                + f.status() + " firstSeen " + f.firstSeen() + " rev " + f.revision()
-                                                + (f.supersededBy() == null ? "" : " supersededBy " + f.supersededBy()))
-                                        .toList())
-                        .isEqualTo(expected);
+                if (!found.equals(expected)) {
+                    wrong.add(String.format("%s episode %d (%s, from %s): expected %s, found %s; the application's incidents: %s",
+                            application, episode.index(), episode.kind().name(), episode.t0(), expected, found,
+                            latest.values().stream().filter(f -> f.application().equals(application))
+                                    .map(f -> f.incidentId() + " " + f.signature().id() + "/" + f.rootCause().service() + " "
+                                            + f.status() + " firstSeen " + f.firstSeen() + " rev " + f.revision()
+                                            + (f.supersededBy() == null ? "" : " supersededBy " + f.supersededBy()))
+                                    .toList()));
+                }
                 episodes++;
                 byKind.merge(episode.kind().name(), 1, Integer::sum);
             }
         }
-        System.out.printf("[soak] %d completed episodes checked %s; %d findings, %d incidents%n", episodes, byKind,
-                findings.size(), latest.size());
+        System.out.printf("[soak] %d completed episodes checked %s; %d findings, %d incidents; %d episodes wrong%n", episodes,
+                byKind, findings.size(), latest.size(), wrong.size());
+        assertThat(wrong).as("episodes without exactly their incident").isEmpty();
         assertThat(episodes).as("completed episodes").isGreaterThanOrEqualTo(applications);
 
         // Memory flat: after the warm-up, the heap after a full collection does not trend upward.
