@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 public final class MemoryBenchmark {
 
     private static final Pattern USED = Pattern.compile("total (\\d+)K, used (\\d+)K");
+    private static final Pattern NMT_TOTAL = Pattern.compile("Total: reserved=\\d+KB, committed=(\\d+)KB");
 
     public record Result(long rssBytes, long peakRssBytes, long heapUsedAfterGcBytes, long heapCommittedBytes) {
     }
@@ -45,6 +46,16 @@ public final class MemoryBenchmark {
         long committed = Long.parseLong(m.group(1)) * 1024;
         long used = Long.parseLong(m.group(2)) * 1024;
         Result r = new Result(rss[0], rss[1], used, committed);
+        String nativeMemory = correlator.jcmd("VM.native_memory", "summary");
+        Matcher nmt = NMT_TOTAL.matcher(nativeMemory);
+        if (nmt.find()) {
+            // Started with -XX:NativeMemoryTracking (--profile): the JVM's own share of the resident set.
+            long tracked = Long.parseLong(nmt.group(1)) * 1024;
+            report.say("4. native memory tracking: the JVM has %d MiB committed (heap included, not all of it resident);"
+                    + " the resident set exceeds that by %d MiB, memory the JVM does not track (RocksDB, glibc arenas)", mib(tracked),
+                    Math.max(0, mib(r.rssBytes()) - mib(tracked)));
+            out.put("jvmTrackedCommittedMiB", mib(tracked)).put("nativeMemory", nativeMemory.trim());
+        }
         report.say("4. memory after %d s of steady load, state of every application held: resident %d MiB (highest in that period %d MiB, process peak %d MiB); heap %d MiB live after a full GC, %d MiB committed (target < 512 MiB resident; load average %.2f)",
                 steady.toSeconds(), mib(r.rssBytes()), mib(maxRss), mib(r.peakRssBytes()), mib(used), mib(committed), load);
         out.put("residentMiB", mib(r.rssBytes())).put("residentMaxSteadyMiB", mib(maxRss))

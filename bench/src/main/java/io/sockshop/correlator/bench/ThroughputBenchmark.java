@@ -58,6 +58,9 @@ public final class ThroughputBenchmark {
         List<String> jvm = new ArrayList<>(s.childJvmArgs());
         if (s.profile()) {
             jvm.add("-XX:StartFlightRecording=filename=" + s.workDir().resolve("correlator-throughput.jfr") + ",settings=profile");
+            // Benchmark 4 then breaks the JVM's own native memory down (jcmd VM.native_memory); what RSS has
+            // beyond it is memory the JVM does not track, RocksDB's above all.
+            jvm.add("-XX:NativeMemoryTracking=summary");
         }
         CorrelatorProcess correlator = CorrelatorProcess.start(s.correlator(), s.serviceJar(), "correlator", bootstrap,
                 applicationId, jvm, s.workDir());

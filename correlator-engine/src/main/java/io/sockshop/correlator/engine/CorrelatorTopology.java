@@ -7,6 +7,7 @@ import io.sockshop.correlator.engine.state.ServiceStateSerde;
 import io.sockshop.correlator.engine.stream.ScoringProcessor;
 import io.sockshop.correlator.engine.stream.ScoringState;
 import io.sockshop.correlator.engine.stream.SignalProcessor;
+import io.sockshop.correlator.engine.stream.WriteBackStore;
 import io.sockshop.correlator.model.kafka.TopicDescriptor;
 import io.sockshop.correlator.model.kafka.Topics;
 import org.apache.kafka.common.serialization.Serde;
@@ -30,7 +31,8 @@ import java.util.List;
  * Raw topics are read as bytes and decoded inside the processors, so that a malformed record is
  * forwarded to the dead-letter sink within the exactly-once transaction. All five source topics are
  * in one sub-topology: they must have the same partition count (they are keyed by application).
- * Stores are cached: an entry written by many records between two commits reaches its changelog once.
+ * Stores are cached: an entry written by many records between two commits reaches its changelog once
+ * (the signal processor's stores through {@link WriteBackStore}, the scoring store through Kafka Streams' cache).
  */
 public final class CorrelatorTopology {
 
@@ -68,12 +70,14 @@ public final class CorrelatorTopology {
         t.addProcessor(SCORING, () -> new ScoringProcessor(config, "scores-sink", "deadletter-sink", metrics),
                 "raw-injections", SIGNALS);
 
-        t.addStateStore(Stores.keyValueStoreBuilder(store(config, StoreNames.SERVICE_STATE), Serdes.String(),
-                new ServiceStateSerde()).withCachingEnabled(), SIGNALS);
-        t.addStateStore(Stores.keyValueStoreBuilder(store(config, StoreNames.APP_STATE), Serdes.String(),
-                new JsonStateSerde<>(AppState.class)).withCachingEnabled(), SIGNALS);
-        t.addStateStore(Stores.keyValueStoreBuilder(store(config, StoreNames.INCIDENTS), Serdes.String(),
-                new JsonStateSerde<>(IncidentRecord.class)).withCachingEnabled(), SIGNALS);
+        // The signal processor keeps the objects of its stores in the heap; a write-back cache serialises each
+        // changed entry once per commit instead of at every put into Kafka Streams' byte cache.
+        t.addStateStore(WriteBackStore.builder(Stores.keyValueStoreBuilder(store(config, StoreNames.SERVICE_STATE),
+                Serdes.String(), new ServiceStateSerde())), SIGNALS);
+        t.addStateStore(WriteBackStore.builder(Stores.keyValueStoreBuilder(store(config, StoreNames.APP_STATE),
+                Serdes.String(), new JsonStateSerde<>(AppState.class))), SIGNALS);
+        t.addStateStore(WriteBackStore.builder(Stores.keyValueStoreBuilder(store(config, StoreNames.INCIDENTS),
+                Serdes.String(), new JsonStateSerde<>(IncidentRecord.class))), SIGNALS);
         t.addStateStore(Stores.keyValueStoreBuilder(store(config, StoreNames.SCORING), Serdes.String(),
                 new JsonStateSerde<>(ScoringState.class)).withCachingEnabled(), SCORING);
 

@@ -42,6 +42,14 @@ public interface CorrelatorSettings {
     @WithDefault("true")
     boolean createTopics();
 
+    /**
+     * Off-heap memory of all RocksDB state stores of the process together (block cache and memtables),
+     * in bytes or with a K, M or G suffix; at least 8M. Passed to Kafka Streams as
+     * {@code sockshop.rocksdb.memory} for {@code BoundedRocksDbMemory} (application.properties).
+     */
+    @WithDefault(io.sockshop.correlator.engine.BoundedRocksDbMemory.DEFAULT)
+    String rocksdbMemory();
+
     Detection detection();
 
     /** Detector thresholds; defaults as in {@code DetectionSettings.defaults()}. */

@@ -1,5 +1,6 @@
 package io.sockshop.correlator.service;
 
+import io.sockshop.correlator.engine.BoundedRocksDbMemory;
 import io.sockshop.correlator.engine.CorrelatorConfig;
 import io.sockshop.correlator.engine.CorrelatorTopology;
 import io.sockshop.correlator.engine.EngineMetrics;
@@ -60,6 +61,8 @@ public class TopologyProducer {
         positive("correlator.evaluation-interval", s.evaluationInterval());
         positive("correlator.health-interval", s.healthInterval());
         positive("correlator.scoring-grace", s.scoringGrace());
+        // Checked here so that a bad size stops start-up; Kafka Streams reads it only when it opens a store.
+        BoundedRocksDbMemory.parse("correlator.rocksdb-memory", s.rocksdbMemory());
         if (s.partitions() < 1) {
             throw new IllegalArgumentException("invalid configuration correlator.partitions: must be at least 1, was "
                     + s.partitions());

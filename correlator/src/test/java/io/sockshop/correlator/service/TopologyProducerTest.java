@@ -15,8 +15,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TopologyProducerTest {
 
     record Settings(Optional<String> topologyFile, Optional<String> patternsFile, Duration quietPeriod, double latencyRatio,
-                    Duration baselineSlot, Duration baselineRecent, Duration anomalySustain, double anomalyCpuRatio)
+                    Duration baselineSlot, Duration baselineRecent, Duration anomalySustain, double anomalyCpuRatio,
+                    String rocksdbMemory)
             implements CorrelatorSettings {
+
+        Settings(Optional<String> topologyFile, Optional<String> patternsFile, Duration quietPeriod, double latencyRatio,
+                 Duration baselineSlot, Duration baselineRecent, Duration anomalySustain, double anomalyCpuRatio) {
+            this(topologyFile, patternsFile, quietPeriod, latencyRatio, baselineSlot, baselineRecent, anomalySustain,
+                    anomalyCpuRatio, "64M");
+        }
 
         Settings(Optional<String> topologyFile, Optional<String> patternsFile, Duration quietPeriod, double latencyRatio) {
             this(topologyFile, patternsFile, quietPeriod, latencyRatio, Duration.ofMinutes(1), Duration.ofMinutes(2));
@@ -162,5 +169,19 @@ class TopologyProducerTest {
         assertThatThrownBy(() -> new TopologyProducer().config(new Settings(Optional.empty(), Optional.empty(),
                 Duration.ofMinutes(3), 5, Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofSeconds(20), 2.0)))
                 .hasMessageStartingWith("invalid configuration correlator.detection.anomaly-sustain: must be at least one anomaly-slot");
+    }
+
+    @Test
+    void aBadRocksDbMemorySizeNamesTheSetting() {
+        Settings ok = valid();
+        for (String bad : new String[] {"lots", "-64M", "4M", "", "64X"}) {
+            Settings s = new Settings(ok.topologyFile(), ok.patternsFile(), ok.quietPeriod(), ok.latencyRatio(),
+                    ok.baselineSlot(), ok.baselineRecent(), ok.anomalySustain(), ok.anomalyCpuRatio(), bad);
+            assertThatThrownBy(() -> new TopologyProducer().config(s)).as(bad)
+                    .hasMessageStartingWith("invalid configuration correlator.rocksdb-memory: ");
+        }
+        Settings big = new Settings(ok.topologyFile(), ok.patternsFile(), ok.quietPeriod(), ok.latencyRatio(),
+                ok.baselineSlot(), ok.baselineRecent(), ok.anomalySustain(), ok.anomalyCpuRatio(), "1G");
+        assertThat(new TopologyProducer().config(big).topology().entrypoint()).isEqualTo("front-end");
     }
 }

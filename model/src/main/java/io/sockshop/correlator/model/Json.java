@@ -73,6 +73,10 @@ public final class Json {
                         "expected an RFC 3339 timestamp string such as \"2025-11-05T20:43:00Z\"");
             }
             String text = p.getText().trim();
+            Instant common = Rfc3339.parseUtc(text);
+            if (common != null) {
+                return common;
+            }
             try {
                 return OffsetDateTime.parse(text).toInstant();
             } catch (DateTimeParseException e) {

@@ -1,5 +1,6 @@
 package io.sockshop.correlator.bench.process;
 
+import io.sockshop.correlator.engine.BoundedRocksDbMemory;
 import io.sockshop.correlator.engine.CorrelatorConfig;
 import io.sockshop.correlator.engine.CorrelatorTopology;
 import org.apache.kafka.streams.KafkaStreams;
@@ -11,7 +12,7 @@ import java.util.concurrent.CountDownLatch;
 /**
  * The correlator's topology in a plain JVM with the service's Kafka Streams settings
  * (correlator/src/main/resources/application.properties: exactly_once_v2, commit every 100 ms, one
- * stream thread, a 10 MiB store cache, RocksDB stores). The benchmarks run the packaged Quarkus
+ * stream thread, a 10 MiB store cache, RocksDB stores sharing a 64 MiB budget). The benchmarks run the packaged Quarkus
  * service when it is built; this runner serves the smoke tests and {@code --correlator engine}.
  * <pre>EngineCorrelatorMain BOOTSTRAP APPLICATION_ID STATE_DIR [TOPIC_PREFIX]</pre>
  * Prints {@code CORRELATOR_READY} once Kafka Streams is RUNNING; stops cleanly on SIGTERM.
@@ -33,6 +34,7 @@ public final class EngineCorrelatorMain {
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
         p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 10L * 1024 * 1024);
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);
+        p.putAll(BoundedRocksDbMemory.streamsProperties(BoundedRocksDbMemory.DEFAULT));
         return p;
     }
 

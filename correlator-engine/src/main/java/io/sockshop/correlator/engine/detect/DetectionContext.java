@@ -23,6 +23,12 @@ public final class DetectionContext {
     private final long now;
     private final Function<String, ServiceState> states;
     private final AppState appState;
+    /**
+     * The states already looked up in this evaluation: every detector asks for most services, and the
+     * detectors only read them, so one look-up (and one empty state for a service never seen) per service
+     * serves them all.
+     */
+    private final java.util.Map<String, ServiceState> looked = new java.util.HashMap<>();
 
     public DetectionContext(ApplicationKey application, AppTopology topology, DetectionSettings settings, long now,
                             Function<String, ServiceState> states, AppState appState) {
@@ -53,11 +59,15 @@ public final class DetectionContext {
 
     /** The state of a service; an empty state when nothing was seen for it. */
     public ServiceState state(String service) {
-        ServiceState s = states.apply(service);
+        ServiceState s = looked.get(service);
         if (s == null) {
-            s = new ServiceState(service);
-            s.latency = settings.baseline();
-            settings.anomaly().configure(s);
+            s = states.apply(service);
+            if (s == null) {
+                s = new ServiceState(service);
+                s.latency = settings.baseline();
+                settings.anomaly().configure(s);
+            }
+            looked.put(service, s);
         }
         return s;
     }

@@ -60,6 +60,12 @@ public final class SignalProcessor implements Processor<byte[], byte[], Object, 
     private final Map<String, ServiceState> serviceCache = new HashMap<>();
     private final Map<String, AppState> appCache = new HashMap<>();
     private final Map<String, IncidentRecord> incidentCache = new HashMap<>();
+    /**
+     * Service keys the store is known not to hold: the detectors ask for every service of the topology on
+     * every evaluation, and most applications never send records about some of them (datastores, queues).
+     * Only this processor writes service state, and it caches every entry it creates, so the set stays true.
+     */
+    private final java.util.Set<String> absentServices = new java.util.HashSet<>();
     private final Store incidents = new Store();
     private final Changes changes = new Changes();
     /** The configured baseline timings (never holds samples). */
@@ -91,6 +97,7 @@ public final class SignalProcessor implements Processor<byte[], byte[], Object, 
         serviceCache.clear();
         appCache.clear();
         incidentCache.clear();
+        absentServices.clear();
     }
 
     @Override
@@ -257,13 +264,15 @@ public final class SignalProcessor implements Processor<byte[], byte[], Object, 
 
     private ServiceState cachedService(String key) {
         ServiceState s = serviceCache.get(key);
-        if (s == null) {
+        if (s == null && !absentServices.contains(key)) {
             s = serviceStore.get(key);
             if (s != null) {
                 // State written under other baseline settings follows the current ones (same slots: same samples).
                 s.latency = s.latency.configured(baseline);
                 config.detection().anomaly().configure(s);
                 serviceCache.put(key, s);
+            } else {
+                absentServices.add(key);
             }
         }
         return s;
