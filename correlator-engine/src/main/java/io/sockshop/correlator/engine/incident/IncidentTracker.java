@@ -96,8 +96,10 @@ public final class IncidentTracker {
             if (m.active()) {
                 matched.add(key);
             }
-            if (existing == null && (!m.active() || m.holding())) {
-                continue; // the cause already went away, or the signature no longer holds: nothing to open
+            // A recovering match with nothing open still opens: the cause went away before the evidence completing
+            // the signature was processed (logs behind the Kubernetes records), and the episode happened.
+            if (existing == null && m.holding()) {
+                continue; // the signature no longer holds: nothing to open
             }
             if (existing == null && resolved.containsKey(key)
                     && Math.floorDiv(Math.min(m.detectedAt(), now), 1000) <= Math.floorDiv(resolved.get(key), 1000)) {
