@@ -47,6 +47,11 @@ public final class CorrelatorTopology {
     }
 
     public static Topology build(CorrelatorConfig config, EngineMetrics metrics) {
+        return build(config, metrics, SignalProcessor.DEFAULT_CACHED_APPLICATIONS);
+    }
+
+    /** With {@code cachedApplications} applications' state kept in the heap between records (the rest is read from the stores). */
+    public static Topology build(CorrelatorConfig config, EngineMetrics metrics, int cachedApplications) {
         String p = config.topicPrefix();
         TopicDescriptor<?, ?> k8s = Topics.K8S.withPrefix(p);
         TopicDescriptor<?, ?> logs = Topics.DATADOG_LOGS.withPrefix(p);
@@ -66,7 +71,8 @@ public final class CorrelatorTopology {
 
         SignalProcessor.Names names = new SignalProcessor.Names(k8s.name(), logs.name(), metricsTopic.name(),
                 "findings-sink", "incidents-sink", "health-sink", "deadletter-sink", SCORING);
-        t.addProcessor(SIGNALS, () -> new SignalProcessor(config, names, Detectors.shipped(), metrics), "raw-signals");
+        t.addProcessor(SIGNALS, () -> new SignalProcessor(config, names, Detectors.shipped(), metrics, cachedApplications),
+                "raw-signals");
         t.addProcessor(SCORING, () -> new ScoringProcessor(config, "scores-sink", "deadletter-sink", metrics),
                 "raw-injections", SIGNALS);
 

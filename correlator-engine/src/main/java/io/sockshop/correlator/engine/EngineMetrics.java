@@ -42,6 +42,10 @@ public final class EngineMetrics {
 
     /** Open incidents of one application now. */
     public void openIncidents(String application, int count) {
+        if (count == 0) {
+            openIncidents.remove(application); // applications come and go: keep only those with open incidents
+            return;
+        }
         openIncidents.computeIfAbsent(application, k -> new AtomicLong()).set(count);
     }
 

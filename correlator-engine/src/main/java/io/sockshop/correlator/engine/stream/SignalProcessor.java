@@ -29,9 +29,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The heart of the topology: decodes each raw record once (refusing malformed ones to the dead-letter
@@ -57,9 +55,16 @@ public final class SignalProcessor implements Processor<byte[], byte[], Object, 
     private KeyValueStore<String, ServiceState> serviceStore;
     private KeyValueStore<String, AppState> appStore;
     private KeyValueStore<String, IncidentRecord> incidentStore;
-    private final Map<String, ServiceState> serviceCache = new HashMap<>();
-    private final Map<String, AppState> appCache = new HashMap<>();
-    private final Map<String, IncidentRecord> incidentCache = new HashMap<>();
+    /** Applications whose state stays in the heap between records by default (their services and incidents too). */
+    public static final int DEFAULT_CACHED_APPLICATIONS = 2_000;
+    /** A Sock Shop has 15 services and queues; the caches of services and incidents are sized from the applications'. */
+    private static final int SERVICES_PER_APPLICATION = 16;
+    private static final int INCIDENTS_PER_APPLICATION = 4;
+
+    private final BoundedStateCache<ServiceState> serviceCache;
+    private final BoundedStateCache<AppState> appCache;
+    private final BoundedStateCache<IncidentRecord> incidentCache;
+    private final int absentLimit;
     /**
      * Service keys the store is known not to hold: the detectors ask for every service of the topology on
      * every evaluation, and most applications never send records about some of them (datastores, queues).
@@ -77,6 +82,15 @@ public final class SignalProcessor implements Processor<byte[], byte[], Object, 
     }
 
     public SignalProcessor(CorrelatorConfig config, Names names, List<Detector> detectors, EngineMetrics metrics) {
+        this(config, names, detectors, metrics, DEFAULT_CACHED_APPLICATIONS);
+    }
+
+    public SignalProcessor(CorrelatorConfig config, Names names, List<Detector> detectors, EngineMetrics metrics,
+                           int cachedApplications) {
+        this.appCache = new BoundedStateCache<>(cachedApplications);
+        this.serviceCache = new BoundedStateCache<>(cachedApplications * SERVICES_PER_APPLICATION);
+        this.incidentCache = new BoundedStateCache<>(cachedApplications * INCIDENTS_PER_APPLICATION);
+        this.absentLimit = cachedApplications * SERVICES_PER_APPLICATION;
         this.config = config;
         this.names = names;
         this.detectors = detectors;
@@ -141,6 +155,7 @@ public final class SignalProcessor implements Processor<byte[], byte[], Object, 
             after(app, appState, time);
             // Counted once it went all the way: a record that fails in after() is dead-lettered, not processed too.
             metrics.processed(type);
+            trimCaches();
         } catch (MalformedEventException e) {
             refuse(record, topic, e.reason());
         } catch (RuntimeException e) {
@@ -153,6 +168,16 @@ public final class SignalProcessor implements Processor<byte[], byte[], Object, 
     private void refuse(Record<byte[], byte[]> record, String topic, String reason) {
         metrics.deadLetter(topic);
         DeadLetters.forward(context, record, reason, names.deadLetterSink());
+    }
+
+    /** Between records, so no object in use is dropped; each dropped one is written back (see BoundedStateCache). */
+    private void trimCaches() {
+        appCache.trim(appStore::put);
+        serviceCache.trim(serviceStore::put);
+        incidentCache.trim(incidentStore::put);
+        if (absentServices.size() > absentLimit) {
+            absentServices.clear(); // only a shortcut: the store still answers for these keys
+        }
     }
 
     static ApplicationKey applicationKey(byte[] key) {
@@ -256,10 +281,13 @@ public final class SignalProcessor implements Processor<byte[], byte[], Object, 
     }
 
     private AppState app(String appKey) {
-        return appCache.computeIfAbsent(appKey, k -> {
-            AppState s = appStore.get(k);
-            return s == null ? new AppState() : s;
-        });
+        AppState s = appCache.get(appKey);
+        if (s == null) {
+            s = appStore.get(appKey);
+            s = s == null ? new AppState() : s;
+            appCache.put(appKey, s);
+        }
+        return s;
     }
 
     private ServiceState cachedService(String key) {
@@ -296,6 +324,7 @@ public final class SignalProcessor implements Processor<byte[], byte[], Object, 
                 s.latency = config.detection().baseline();
                 config.detection().anomaly().configure(s);
                 serviceCache.put(key, s);
+                absentServices.remove(key);
             }
             return s;
         }
