@@ -163,15 +163,11 @@ class StreamClientTest {
      */
     @Test
     void aClientResumingFarBehindThatReadsGetsEveryFindingOnceWithoutBeingDropped() {
-        FindingsRing ring = new FindingsRing(10_000);
-        for (int i = 0; i < 3000; i++) {
-            append(ring, i % 3, i / 3, i + 1);
-        }
+        FindingsRing ring = ringOf(3000);
         FakeSink sink = new FakeSink();
         sink.room = 20;
         List<String> reasons = new ArrayList<>();
-        StreamClient client = new StreamClient(ring, sink, IncidentFilter.ANY,
-                Optional.of(StreamPosition.parse("0:1,1:0,2:0")), 500, 60_000, Clock.systemUTC(), reasons::add);
+        StreamClient client = resumingAtTheStart(ring, sink, reasons);
         client.drain();
         int appended = 3000;
         for (int round = 0; round < 4000 && (sink.findings().size() < appended - 1 || appended < 5000); round++) {
@@ -189,18 +185,28 @@ class StreamClientTest {
         assertThat(client.position()).isEqualTo(ring.headPosition());
     }
 
+    private static FindingsRing ringOf(int findings) {
+        FindingsRing ring = new FindingsRing(10_000);
+        for (int i = 0; i < findings; i++) {
+            append(ring, i % 3, i / 3, i + 1);
+        }
+        return ring;
+    }
+
+    /** A client resuming right after the first finding, with max-lag 500. */
+    private static StreamClient resumingAtTheStart(FindingsRing ring, FakeSink sink, List<String> reasons) {
+        return new StreamClient(ring, sink, IncidentFilter.ANY, Optional.of(StreamPosition.parse("0:1,1:0,2:0")), 500,
+                60_000, Clock.systemUTC(), reasons::add);
+    }
+
     /** The same resume, but the client never reads after its first 20 events: more than max-lag arrive, it is dropped. */
     @Test
     void aClientResumingFarBehindThatStopsReadingIsStillDropped() {
-        FindingsRing ring = new FindingsRing(10_000);
-        for (int i = 0; i < 3000; i++) {
-            append(ring, i % 3, i / 3, i + 1);
-        }
+        FindingsRing ring = ringOf(3000);
         FakeSink sink = new FakeSink();
         sink.room = 20;
         List<String> reasons = new ArrayList<>();
-        StreamClient client = new StreamClient(ring, sink, IncidentFilter.ANY,
-                Optional.of(StreamPosition.parse("0:1,1:0,2:0")), 500, 60_000, Clock.systemUTC(), reasons::add);
+        StreamClient client = resumingAtTheStart(ring, sink, reasons);
         client.drain();
         for (int i = 3000; i < 3500; i++) {
             append(ring, i % 3, i / 3, i + 1);
